@@ -1,0 +1,118 @@
+// The plugin configuration: what rule authors write, checked with JSON paths, compiled once.
+//
+// {
+//   "debug": false,                      // details of decisions in replies (never on by default)
+//   "denyList": [                         // requests refused with 403 before anything else runs
+//     { "id": "no-trace", "msg": "TRACE is disabled", "methods": ["TRACE", "TRACK"] },
+//     { "id": "no-dotfiles", "pathPrefixes": ["/.git", "/.env"] },
+//     { "id": "scanner", "headers": [{ "name": "user-agent", "contains": ["sqlmap", "nikto"] }] }
+//   ]
+// }
+// Within an entry every given condition must hold (AND); within a list any item may (OR).
+import { JsonParser, JValue, lineCol } from "./json";
+import { Errors, Obj, indexPath } from "./reader";
+import { lowerUtf8 } from "../util/bytes";
+
+export const MAX_DENY_RULES = 1000;
+
+export class HeaderCond {
+  name: ArrayBuffer = new ArrayBuffer(0); // lower case
+  contains: Array<ArrayBuffer> = [];      // lower case, matched ignoring ASCII case
+  equals: Array<ArrayBuffer> = [];        // lower case, matched ignoring ASCII case
+  present: bool = false;                  // no value list: the header being present is enough
+}
+
+export class DenyRule {
+  id: string = "";
+  msg: string = "";
+  methods: Array<ArrayBuffer> = [];
+  pathPrefixes: Array<ArrayBuffer> = [];
+  headers: Array<HeaderCond> = [];
+}
+
+export class Config {
+  debug: bool = false;
+  denyList: Array<DenyRule> = [];
+}
+
+const TOP_KEYS = ["$schema", "debug", "denyList"];
+const DENY_KEYS = ["id", "msg", "methods", "pathPrefixes", "headers"];
+const HEADER_KEYS = ["name", "contains", "equals"];
+
+function isToken(s: string): bool {
+  if (s.length == 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
+      c == 0x2d || c == 0x5f || c == 0x2e || c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 ||
+      c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b || c == 0x5e || c == 0x60 || c == 0x7c || c == 0x7e;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>): DenyRule | null {
+  const o = Obj.of(v, path, errs, DENY_KEYS);
+  if (o == null) return null;
+  const r = new DenyRule();
+  r.id = o.str("id", "", true);
+  if (o.has("id") && r.id.length == 0) errs.add(o.at("id"), "must not be empty");
+  if (r.id.length && seen.has(r.id)) errs.add(o.at("id"), "duplicate id '" + r.id + "'");
+  seen.add(r.id);
+  r.msg = o.str("msg");
+  const methods = o.strs("methods", false, true);
+  for (let i = 0; i < methods.length; i++) {
+    if (!isToken(methods[i])) errs.add(indexPath(o.at("methods"), i), "not an HTTP method token: '" + methods[i] + "'");
+    r.methods.push(String.UTF8.encode(methods[i]));
+  }
+  const prefixes = o.strs("pathPrefixes", false, true);
+  for (let i = 0; i < prefixes.length; i++) {
+    if (!prefixes[i].startsWith("/")) errs.add(indexPath(o.at("pathPrefixes"), i), "must start with '/'");
+    r.pathPrefixes.push(String.UTF8.encode(prefixes[i]));
+  }
+  const hs = o.arr("headers");
+  if (o.has("headers") && hs.length == 0) errs.add(o.at("headers"), "must not be empty");
+  for (let i = 0; i < hs.length; i++) {
+    const hp = indexPath(o.at("headers"), i);
+    const h = Obj.of(hs[i], hp, errs, HEADER_KEYS);
+    if (h == null) continue;
+    const c = new HeaderCond();
+    const name = h.str("name", "", true);
+    if (h.has("name") && !isToken(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
+    c.name = lowerUtf8(name);
+    const contains = h.strs("contains", false, true);
+    for (let k = 0; k < contains.length; k++) c.contains.push(lowerUtf8(contains[k]));
+    const equals = h.strs("equals", false, true);
+    for (let k = 0; k < equals.length; k++) c.equals.push(lowerUtf8(equals[k]));
+    c.present = !h.has("contains") && !h.has("equals");
+    r.headers.push(c);
+  }
+  if (!o.has("methods") && !o.has("pathPrefixes") && !o.has("headers")) {
+    errs.add(path, "needs at least one of methods, pathPrefixes, headers (an entry without conditions would deny everything)");
+  }
+  return r;
+}
+
+/** Parses and checks a plugin configuration. An empty configuration is the empty object. */
+export function loadConfig(buf: ArrayBuffer, errs: Errors): Config {
+  const cfg = new Config();
+  if (buf.byteLength == 0) return cfg;
+  const parser = new JsonParser(buf);
+  const root = parser.parse();
+  if (root == null) {
+    errs.add("", "invalid JSON at " + lineCol(buf, parser.errorOffset) + " (byte " + parser.errorOffset.toString() + "): " + parser.error);
+    return cfg;
+  }
+  const o = Obj.of(root, "", errs, TOP_KEYS);
+  if (o == null) return cfg;
+  o.str("$schema");
+  cfg.debug = o.bool("debug");
+  const list = o.arr("denyList");
+  if (list.length > MAX_DENY_RULES) errs.add(o.at("denyList"), "more than " + MAX_DENY_RULES.toString() + " entries");
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length && i < MAX_DENY_RULES; i++) {
+    const r = parseDenyRule(list[i], indexPath(o.at("denyList"), i), errs, seen);
+    if (r != null) cfg.denyList.push(r);
+  }
+  return cfg;
+}

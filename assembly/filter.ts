@@ -1,0 +1,122 @@
+// The Bulwark HTTP filter: root context (configuration) and one stream context per request.
+import {
+  RootContext, Context, FilterHeadersStatusValues, FilterDataStatusValues,
+} from "./host/abi";
+import { MapType, BufType } from "./host/abi";
+import { getHeaderMap, HeaderMap } from "./host/headers";
+import {
+  sendLocalResponse, logInfo, logError, getBufferBytes, defineMetric, incrementMetric, MetricType, nowNanos,
+} from "./host/stream";
+import { Config, DenyRule, loadConfig } from "./config/model";
+import { Errors } from "./config/reader";
+import { containsFold, equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
+import { normalizePathForMatch } from "./util/path";
+
+const H_METHOD = String.UTF8.encode(":method");
+const H_PATH = String.UTF8.encode(":path");
+const H_REQUEST_ID = String.UTF8.encode("x-request-id");
+
+export class BulwarkRoot extends RootContext {
+  config: Config | null = null;
+  mRequests: u32 = u32.MAX_VALUE;
+  mDenied: u32 = u32.MAX_VALUE;
+  seq: u64 = 0;
+
+  onConfigure(configuration_size: u32): bool {
+    const buf = configuration_size == 0 ? new ArrayBuffer(0)
+      : getBufferBytes(BufType.PluginConfiguration, 0, configuration_size);
+    if (buf == null) { logError("bulwark: configuration refused: (root): the plugin configuration could not be read"); return false; }
+    const errs = new Errors();
+    const cfg = loadConfig(buf, errs);
+    if (!errs.ok) {
+      for (let i = 0; i < errs.list.length; i++) logError("bulwark: configuration refused: " + errs.list[i]);
+      return false;
+    }
+    this.config = cfg;
+    if (this.mRequests == u32.MAX_VALUE) {
+      this.mRequests = defineMetric(MetricType.Counter, "bulwark.requests_total");
+      this.mDenied = defineMetric(MetricType.Counter, "bulwark.denied_total");
+    }
+    logInfo("bulwark: configured (" + cfg.denyList.length.toString() + " deny-list entries)");
+    return true;
+  }
+
+  createContext(context_id: u32): Context {
+    return new BulwarkStream(context_id, this);
+  }
+}
+
+function headerMatches(h: HeaderMap, rule: DenyRule): bool {
+  for (let c = 0; c < rule.headers.length; c++) {
+    const cond = rule.headers[c];
+    let hit = false;
+    // every occurrence of a repeated header counts (a client cannot hide behind a second copy)
+    for (let i = h.find(cond.name); i >= 0 && !hit; i = h.find(cond.name, i + 1)) {
+      if (cond.present) { hit = true; break; }
+      const vp = h.valuePtr(i), vn = h.valueLen(i);
+      for (let k = 0; k < cond.contains.length && !hit; k++) hit = containsFold(vp, vn, cond.contains[k]);
+      for (let k = 0; k < cond.equals.length && !hit; k++) hit = equalsFold(vp, vn, cond.equals[k]);
+    }
+    if (!hit) return false;
+  }
+  return true;
+}
+
+export class BulwarkStream extends Context {
+  onRequestHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
+    const root = this.root_context as BulwarkRoot;
+    const cfg = root.config;
+    incrementMetric(root.mRequests);
+    const h = getHeaderMap(MapType.RequestHeaders);
+    const rid = this.requestId(h, root);
+    if (cfg == null) {
+      // not configured (Envoy would not run us); fail closed
+      this.reply(503, "bulwark_unconfigured", "{\"error\":\"unavailable\",\"request_id\":" + jsonString(rid) + "}", rid);
+      return FilterHeadersStatusValues.StopIteration;
+    }
+    const mi = h.find(H_METHOD), pi = h.find(H_PATH);
+    const mp = mi >= 0 ? h.valuePtr(mi) : 0, mn = mi >= 0 ? h.valueLen(mi) : 0;
+    let norm: ArrayBuffer | null = null;
+    for (let r = 0; r < cfg.denyList.length; r++) {
+      const rule = cfg.denyList[r];
+      if (rule.methods.length) {
+        let hit = false;
+        for (let k = 0; k < rule.methods.length && !hit; k++) hit = equalsBytes(mp, mn, rule.methods[k]);
+        if (!hit) continue;
+      }
+      if (rule.pathPrefixes.length) {
+        if (norm == null) norm = pi >= 0 ? normalizePathForMatch(h.valuePtr(pi), h.valueLen(pi)) : String.UTF8.encode("/");
+        const nb = norm!;
+        const np = changetype<usize>(nb), nn = nb.byteLength;
+        let hit = false;
+        for (let k = 0; k < rule.pathPrefixes.length && !hit; k++) hit = startsWith(np, nn, rule.pathPrefixes[k]);
+        if (!hit) continue;
+      }
+      if (rule.headers.length && !headerMatches(h, rule)) continue;
+      incrementMetric(root.mDenied);
+      logInfo("bulwark: denied request_id=" + rid + " rule=" + rule.id + " method=" +
+        (mi >= 0 ? h.valueString(mi) : "") + " path=" + (pi >= 0 ? h.valueString(pi) : ""));
+      let body = "{\"error\":\"forbidden\",\"rule\":" + jsonString(rule.id) + ",\"request_id\":" + jsonString(rid);
+      if (cfg.debug && rule.msg.length) body += ",\"msg\":" + jsonString(rule.msg);
+      this.reply(403, "bulwark_denied", body + "}", rid);
+      return FilterHeadersStatusValues.StopIteration;
+    }
+    return FilterHeadersStatusValues.Continue;
+  }
+
+  private requestId(h: HeaderMap, root: BulwarkRoot): string {
+    const i = h.find(H_REQUEST_ID);
+    if (i >= 0) return h.valueString(i);
+    // Envoy's connection manager normally sets x-request-id; without it, mint a local one
+    root.seq++;
+    return "bulwark-" + nowNanos().toString(16) + "-" + root.seq.toString(16);
+  }
+
+  private reply(status: u32, details: string, body: string, rid: string): void {
+    sendLocalResponse(status, details, body, ["content-type", "application/json", "x-request-id", rid]);
+  }
+
+  onRequestBody(_len: usize, _eos: bool): FilterDataStatusValues {
+    return FilterDataStatusValues.Continue;
+  }
+}

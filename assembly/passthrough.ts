@@ -1,0 +1,17 @@
+// Entry of build/passthrough.wasm: the benchmark floor. The same runtime and build flags as the
+// filter, a configuration it does not parse, and one request-header lookup per request.
+export * from "@solo-io/proxy-runtime/assembly/proxy";
+import { registerRootContext, RootContext, Context, FilterHeadersStatusValues, MapType } from "./host/abi";
+import { getHeader } from "./host/headers";
+
+class PassRoot extends RootContext {
+  onConfigure(_size: u32): bool { return true; }
+  createContext(id: u32): Context { return new PassStream(id, this); }
+}
+class PassStream extends Context {
+  onRequestHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
+    getHeader(MapType.RequestHeaders, ":path");
+    return FilterHeadersStatusValues.Continue;
+  }
+}
+registerRootContext((id: u32): RootContext => new PassRoot(id), "");

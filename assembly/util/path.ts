@@ -1,0 +1,55 @@
+// Request-path normalisation for matching (not for forwarding): the query and fragment are cut,
+// percent-encoded bytes are decoded once (so `/%2e%2e/` and `/%61dmin` cannot dodge a prefix),
+// backslashes become slashes, repeated slashes merge, and `.`/`..` segments are resolved as
+// RFC 3986 section 5.2.4 says. The result is bounded by the input length; one linear pass each.
+
+function hexVal(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  if (l - 0x61 < 6) return <i32>(l - 0x57);
+  return -1;
+}
+
+export function normalizePathForMatch(p: usize, n: i32): ArrayBuffer {
+  // 1. cut query / fragment, decode %XX, map '\' to '/'
+  const tmp = new Uint8Array(n + 1);
+  let m = 0;
+  tmp[m++] = 0x2f; // always absolute
+  let i = 0;
+  while (i < n) {
+    let c = <u32>load<u8>(p + i);
+    if (c == 0x3f || c == 0x23) break;
+    if (c == 0x25 && i + 2 < n) {
+      const h = hexVal(load<u8>(p + i + 1)), l = hexVal(load<u8>(p + i + 2));
+      if (h >= 0 && l >= 0) { c = <u32>((h << 4) | l); i += 2; }
+    }
+    if (c == 0x5c) c = 0x2f;
+    tmp[m++] = <u8>c;
+    i++;
+  }
+  // 2. merge slashes and resolve dot segments: each kept segment is written as "/seg"
+  const out = new Uint8Array(m + 1);
+  let o = 0;
+  let s = 0;
+  let trailing = false;
+  while (s < m) {
+    let e = s + 1;
+    while (e < m && tmp[e] != 0x2f) e++;
+    const len = e - s - 1;
+    const last = e == m;
+    if (len == 0 || (len == 1 && tmp[s + 1] == 0x2e)) {
+      trailing = last;
+    } else if (len == 2 && tmp[s + 1] == 0x2e && tmp[s + 2] == 0x2e) {
+      while (o > 0 && out[o - 1] != 0x2f) o--;
+      if (o > 0) o--;
+      trailing = last;
+    } else {
+      out[o++] = 0x2f;
+      for (let k = s + 1; k < e; k++) out[o++] = tmp[k];
+      trailing = false;
+    }
+    s = e;
+  }
+  if (trailing || o == 0) out[o++] = 0x2f;
+  return out.buffer.slice(0, o);
+}
