@@ -1,2 +1,41 @@
-// placeholder, replaced by the CLI
-console.log("bulwark");
+// The `bulwark` command line. One file per command in src/cli/; this file only wires them up.
+import { Command } from "commander";
+import { validate } from "./validate.ts";
+import { dev } from "./dev.ts";
+import { startDemoUpstream } from "../dev/upstream.ts";
+
+const program = new Command();
+program.name("bulwark").description("Bulwark: WAF and zero-trust authorization for Envoy, as one proxy-wasm module");
+
+program
+  .command("validate")
+  .description("check configuration files with the real filter; prints each fault with its JSON path")
+  .argument("<files...>", "plugin configuration files (JSON)")
+  .option("-q, --quiet", "print nothing for valid files")
+  .action(async (files: string[], opts) => { process.exitCode = await validate(files, opts); });
+
+program
+  .command("dev")
+  .description("run the filter in front of a demo upstream (what `npm start` runs)")
+  .option("-c, --config <file>", "plugin configuration (default: the embedded rules/default.json)")
+  .option("-p, --port <port>", "listen port (default: $PORT or 8080)")
+  .option("--host <addr>", "listen address", "127.0.0.1")
+  .option("--upstream <url>", "forward to this upstream instead of the built-in demo API")
+  .option("--workers <n>", "worker VMs (Envoy runs one per worker thread)", "2")
+  .option("--debug", "include decision details in replies (never in production)")
+  .action(async (opts) => { await dev(opts); });
+
+program
+  .command("demo-upstream")
+  .description("serve only the demo JSON API (the upstream of docker-compose.yaml)")
+  .option("-p, --port <port>", "listen port", "9000")
+  .option("--host <addr>", "listen address", "127.0.0.1")
+  .action(async (opts) => {
+    const { url } = await startDemoUpstream(Number(opts.port), opts.host);
+    console.log(`demo upstream listening on ${url}`);
+  });
+
+program.parseAsync(process.argv).catch((e) => {
+  console.error(`bulwark: ${e?.message ?? e}`);
+  process.exit(2);
+});
