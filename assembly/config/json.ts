@@ -117,9 +117,9 @@ export class JsonParser {
       if (s == null) return null;
       v.kind = JKind.Str; v.s = s; return v;
     }
-    if (c == 0x74) { if (this.lit("true")) { v.kind = JKind.Bool; v.b = true; return v; } return this.fail("invalid literal"); }
-    if (c == 0x66) { if (this.lit("false")) { v.kind = JKind.Bool; return v; } return this.fail("invalid literal"); }
-    if (c == 0x6e) { if (this.lit("null")) return v; return this.fail("invalid literal"); }
+    if (c == 0x74) { if (this.lit("true")) { v.kind = JKind.Bool; v.b = true; return v; } this.i = v.offset; return this.fail("invalid literal"); }
+    if (c == 0x66) { if (this.lit("false")) { v.kind = JKind.Bool; return v; } this.i = v.offset; return this.fail("invalid literal"); }
+    if (c == 0x6e) { if (this.lit("null")) return v; this.i = v.offset; return this.fail("invalid literal"); }
     if (c == 0x2d || (c >= 0x30 && c <= 0x39)) return this.num(v);
     if (c < 0) return this.fail("unexpected end of input");
     return this.fail("unexpected character '" + String.fromCharCode(c) + "'");
