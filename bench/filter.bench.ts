@@ -1,0 +1,107 @@
+// Per-request cost of the filter against the pass-through module (same runtime, same build flags,
+// no work but one header lookup), measured in the same run, for three requests:
+//   clean GET, GET with 30 headers, 64 KiB JSON POST (in 16 KiB chunks).
+// Prints p50/p99 per request for both and the ratio filter ÷ pass-through, the pass-through's
+// absolute ns/request and its ratio to a pure-JS loop doing the same lifecycle and header lookup,
+// and the linear memory of one VM after 1 000 and after 100 000 requests (must not grow).
+import { readFileSync } from "node:fs";
+import { Host, type HeaderList } from "../src/host/index.ts";
+
+const N = Number(process.env.BENCH_N ?? 20000);
+const config = readFileSync("rules/default.json", "utf8");
+
+export interface Case { name: string; headers: HeaderList; body?: Uint8Array }
+
+export function cases(): Case[] {
+  const base: HeaderList = [[":method", "GET"], [":path", "/api/items?page=2"], [":authority", "api.example.com"], [":scheme", "http"],
+    ["user-agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36"], ["accept", "application/json"], ["x-request-id", "3f0c6a9e-1d2b-4c55-9a7e-3b1f0e2d4c6a"]];
+  const many: HeaderList = [...base];
+  for (let i = 0; many.length < 34; i++) many.push([`x-custom-header-${i}`, `value-${i}-${"v".repeat(20)}`]);
+  const items = [];
+  for (let i = 0; JSON.stringify(items).length < 64 * 1024 - 120; i++) items.push({ id: i, name: `item ${i}`, tags: ["a", "b"], price: i * 1.5 });
+  const body = new TextEncoder().encode(JSON.stringify({ items }).slice(0, 64 * 1024));
+  const post: HeaderList = [[":method", "POST"], [":path", "/api/items"], [":authority", "api.example.com"], [":scheme", "http"],
+    ["content-type", "application/json"], ["content-length", String(body.length)], ["x-request-id", "3f0c6a9e-1d2b-4c55-9a7e-3b1f0e2d4c6b"]];
+  return [
+    { name: "clean GET", headers: base },
+    { name: "GET, 30 headers", headers: many },
+    { name: "64 KiB JSON POST", headers: post, body },
+  ];
+}
+
+const RESPONSE: HeaderList = [[":status", "200"], ["content-type", "application/json"], ["content-length", "2"]];
+const CHUNK = 16 * 1024;
+
+/** One request's whole life through the filter: request headers (+ body), response headers, finish. */
+export function once(host: Host, c: Case): void {
+  const s = host.stream();
+  if (c.body) {
+    s.requestHeaders(c.headers, false);
+    for (let off = 0; off < c.body.length; off += CHUNK) {
+      s.requestBody(c.body.subarray(off, off + CHUNK), off + CHUNK >= c.body.length);
+    }
+  } else {
+    s.requestHeaders(c.headers, true);
+  }
+  s.responseHeaders(RESPONSE, true);
+  s.finish();
+}
+
+export function measure(fn: () => void, n: number): { p50: number; p99: number; mean: number } {
+  for (let i = 0; i < Math.min(2000, n); i++) fn(); // warm up (JIT tiers, wasm tier-up)
+  const t = new Float64Array(n);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    t[i] = Number(process.hrtime.bigint() - t0);
+  }
+  const mean = Number(process.hrtime.bigint() - start) / n;
+  t.sort();
+  return { p50: t[Math.floor(n * 0.5)], p99: t[Math.floor(n * 0.99)], mean };
+}
+
+const us = (ns: number) => (ns / 1000).toFixed(2).padStart(7) + " µs";
+
+/** The pure-JS floor: the same lifecycle (context object in a map) and one header lookup. */
+function jsLoop(c: Case): () => void {
+  const contexts = new Map<number, { id: number; root: number }>();
+  let id = 1;
+  return () => {
+    const ctx = { id: ++id, root: 1 };
+    contexts.set(ctx.id, ctx);
+    let path: string | undefined;
+    for (const [k, v] of c.headers) if (k === ":path") { path = v; break; }
+    if (path === undefined) throw new Error("no path");
+    contexts.delete(ctx.id);
+  };
+}
+
+export default async function run(): Promise<void> {
+  const filter = await Host.create({ wasm: readFileSync("build/bulwark.wasm"), configuration: config });
+  const pass = await Host.create({ wasm: readFileSync("build/passthrough.wasm"), configuration: "" });
+  console.log(`requests per case: ${N} (BENCH_N); filter = build/bulwark.wasm on rules/default.json`);
+  console.log("case                 filter p50   filter p99     pass p50     pass p99   ratio p50   ratio p99");
+  for (const c of cases()) {
+    const f = measure(() => once(filter, c), N);
+    const p = measure(() => once(pass, c), N);
+    console.log(`${c.name.padEnd(18)} ${us(f.p50)} ${us(f.p99)}  ${us(p.p50)}  ${us(p.p99)}   ${(f.p50 / p.p50).toFixed(2).padStart(7)}×   ${(f.p99 / p.p99).toFixed(2).padStart(7)}×`);
+  }
+  const c0 = cases()[0];
+  const p = measure(() => once(pass, c0), N);
+  const js = measure(jsLoop(c0), N);
+  console.log(`pass-through, clean GET: ${p.mean.toFixed(0)} ns/request (mean); pure-JS lifecycle + header lookup: ${js.mean.toFixed(0)} ns/request; pass-through ÷ JS = ${(p.mean / js.mean).toFixed(1)}×`);
+
+  // memory: one VM, linear memory after 1 000 and after 100 000 requests (mixed cases)
+  const mem = await Host.create({ wasm: readFileSync("build/bulwark.wasm"), configuration: config });
+  const all = cases();
+  const deny: Case = { name: "denied", headers: [[":method", "GET"], [":path", "/.git/config"], [":authority", "x"], [":scheme", "http"]] };
+  all.push(deny);
+  const size = () => mem.worker(0).memory.buffer.byteLength;
+  for (let i = 0; i < 1000; i++) once(mem, all[i % all.length]);
+  const after1k = size();
+  for (let i = 1000; i < 100_000; i++) once(mem, all[i % all.length]);
+  const after100k = size();
+  console.log(`linear memory of one VM: ${(after1k / 1024).toFixed(0)} KiB after 1 000 requests, ${(after100k / 1024).toFixed(0)} KiB after 100 000 (${after100k > after1k ? "GREW" : "no growth"})`);
+  filter.close(); pass.close(); mem.close();
+}
