@@ -31,3 +31,7 @@ export function rsaPss(alg: i32, n: usize, nl: i32, e: usize, el: i32, m: usize,
   return verifyRsaPss(alg, n, nl, e, el, m, ml, s, sl, sLen, mgf) ? 1 : 0;
 }
 
+import { verifyEcdsa } from "./ecdsa";
+export function ecdsa(curve: i32, x: usize, xl: i32, y: usize, yl: i32, m: usize, ml: i32, s: usize, sl: i32, alg: i32): i32 {
+  return verifyEcdsa(curve, x, xl, y, yl, m, ml, s, sl, alg) ? 1 : 0;
+}
