@@ -35,3 +35,7 @@ import { verifyEcdsa } from "./ecdsa";
 export function ecdsa(curve: i32, x: usize, xl: i32, y: usize, yl: i32, m: usize, ml: i32, s: usize, sl: i32, alg: i32): i32 {
   return verifyEcdsa(curve, x, xl, y, yl, m, ml, s, sl, alg) ? 1 : 0;
 }
+import { verifyEd25519 } from "./ed25519";
+export function ed25519(p: usize, pl: i32, m: usize, ml: i32, s: usize, sl: i32): i32 {
+  return verifyEd25519(p, pl, m, ml, s, sl) ? 1 : 0;
+}
