@@ -22,6 +22,7 @@ export interface CryptoHarness {
   rsaPkcs1(alg: HashName, n: Uint8Array, e: Uint8Array, msg: Uint8Array, sig: Uint8Array): boolean;
   rsaPss(alg: HashName, n: Uint8Array, e: Uint8Array, msg: Uint8Array, sig: Uint8Array, sLen?: number, mgf?: HashName): boolean;
   ecdsa(curve: CurveName, x: Uint8Array, y: Uint8Array, msg: Uint8Array, sig: Uint8Array, alg: HashName): boolean;
+  ecdsaDer(curve: CurveName, x: Uint8Array, y: Uint8Array, msg: Uint8Array, der: Uint8Array, alg: HashName): boolean;
   ed25519(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): boolean;
 }
 
@@ -77,6 +78,9 @@ export async function loadCrypto(path = HARNESS_WASM): Promise<CryptoHarness> {
     ecdsa(curve, xx, yy, msg, sig, alg) {
       if (!x.ecdsa) throw new Error("ecdsa not built");
       return x.ecdsa(CURVE_ID[curve], ...put(xx, yy, msg, sig), HASH_ID[alg]) === 1;
+    },
+    ecdsaDer(curve, xx, yy, msg, der, alg) {
+      return x.ecdsaDer(CURVE_ID[curve], ...put(xx, yy, msg, der), HASH_ID[alg]) === 1;
     },
     ed25519(pub, msg, sig) {
       if (!x.ed25519) throw new Error("ed25519 not built");

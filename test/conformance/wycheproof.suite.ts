@@ -1,8 +1,8 @@
 // Wycheproof signature-verification vectors (../shared/wycheproof) against our own crypto
 // (build/harness/authz-jwt-crypto.wasm). `valid` must verify, `invalid` must not, `acceptable`
 // counts as passed either way. Files: RSA PKCS#1 v1.5, RSA-PSS (the file's sLen / MGF1 hash),
-// ECDSA P-256/P-384/P-521 P1363, Ed25519. The DER-encoded ECDSA files (ecdsa_secp*_sha*_test.json)
-// are skipped: JOSE only uses P1363 (r||s) signatures. json_web_signature_test.json is run by the
+// ECDSA P-256/P-384/P-521 P1363, Ed25519, and the DER-encoded ECDSA files (strict DER parsed
+// to r||s first; JOSE itself only uses P1363). json_web_signature_test.json is run by the
 // JWS layer when it exists (see jwsCases below), otherwise counted as skipped.
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -60,8 +60,8 @@ export default async function wycheproof(shared: string) {
     if (!haveEc) { skipped += load(f).numberOfTests; details.push(`${f}: skipped (ECDSA not built yet)`); continue; }
     run(f, (g, t) => c.ecdsa(CURVES[g.publicKey.curve], hex(g.publicKey.wx), hex(g.publicKey.wy), hex(t.msg), hex(t.sig), g.sha as HashName));
   }
-  for (const f of ECDSA_DER) { skipped += load(f).numberOfTests; }
-  details.push(`${ECDSA_DER.join(", ")}: skipped (DER ECDSA signatures; JOSE uses P1363 r||s only)`);
+  for (const f of ECDSA_DER)
+    run(f, (g, t) => c.ecdsaDer(CURVES[g.publicKey.curve], hex(g.publicKey.wx), hex(g.publicKey.wy), hex(t.msg), hex(t.sig), g.sha as HashName));
   const haveEd = (() => { try { c.ed25519(new Uint8Array(32), new Uint8Array(0), new Uint8Array(64)); return true; } catch { return false; } })();
   if (!haveEd) { skipped += load("ed25519_test.json").numberOfTests; details.push("ed25519_test.json: skipped (Ed25519 not built yet)"); }
   else run("ed25519_test.json", (g, t) => c.ed25519(hex(g.publicKey.pk), hex(t.msg), hex(t.sig)));

@@ -159,7 +159,11 @@ export class Mont {
     if (bytes == 0) return false;
     const k = (bytes + 3) >> 2;
     if (k > this.maxLimbs) return false;
-    bnFromBytes(this.n, k, p + s, bytes);
+    // same modulus as last time (a JWKS key used again): keep the constants
+    bnFromBytes(this.u, k, p + s, bytes);
+    if (this.k == k && bnCmp(this.u, this.n, k) == 0) return true;
+    this.k = 0;
+    bnCopy(this.n, this.u, k);
     return this.init(k);
   }
 
@@ -215,39 +219,39 @@ export class Mont {
     if (c != 0 || bnCmp(x, this.n, k) >= 0) bnSub(x, x, this.n, k);
   }
 
-  /** out = a*b*R^-1 mod n. */
+  /** out = a*b*R^-1 mod n (CIOS: multiply and reduce one limb of `a` at a time). */
   mul(out: usize, a: usize, b: usize): void {
     const k = this.k;
     const n = this.n;
     const t = this.t;
     const n0 = this.n0;
-    memory.fill(t, 0, <usize>(k + 2) << 2);
-    for (let i = 0; i < k; i++) {
-      const ai = <u64>limb(a, i);
+    const end = <usize>k << 2;
+    memory.fill(t, 0, end + 8);
+    const tk = t + end;
+    for (let i: usize = 0; i < end; i += 4) {
+      const ai = <u64>load<u32>(a + i);
       let c: u64 = 0;
-      for (let j = 0; j < k; j++) {
-        const off = <usize>j << 2;
-        c += <u64>load<u32>(t + off) + ai * <u64>load<u32>(b + off);
-        store<u32>(t + off, <u32>c);
+      for (let j: usize = 0; j < end; j += 4) {
+        c += <u64>load<u32>(t + j) + ai * <u64>load<u32>(b + j);
+        store<u32>(t + j, <u32>c);
         c >>= 32;
       }
-      c += <u64>limb(t, k);
-      setLimb(t, k, <u32>c);
-      setLimb(t, k + 1, <u32>(c >> 32));
+      c += <u64>load<u32>(tk);
+      store<u32>(tk, <u32>c);
+      const top = <u32>(c >> 32);
       const m32: u32 = load<u32>(t) * n0; // u32 wrap-around (a <u64> context would widen it)
       const m = <u64>m32;
       c = (<u64>load<u32>(t) + m * <u64>load<u32>(n)) >> 32;
-      for (let j = 1; j < k; j++) {
-        const off = <usize>j << 2;
-        c += <u64>load<u32>(t + off) + m * <u64>load<u32>(n + off);
-        store<u32>(t + off - 4, <u32>c);
+      for (let j: usize = 4; j < end; j += 4) {
+        c += <u64>load<u32>(t + j) + m * <u64>load<u32>(n + j);
+        store<u32>(t + j - 4, <u32>c);
         c >>= 32;
       }
-      c += <u64>limb(t, k);
-      setLimb(t, k - 1, <u32>c);
-      setLimb(t, k, limb(t, k + 1) + <u32>(c >> 32));
+      c += <u64>load<u32>(tk);
+      store<u32>(tk - 4, <u32>c);
+      store<u32>(tk, top + <u32>(c >> 32));
     }
-    if (limb(t, k) != 0 || bnCmp(t, n, k) >= 0) bnSub(t, t, n, k);
+    if (load<u32>(tk) != 0 || bnCmp(t, n, k) >= 0) bnSub(t, t, n, k);
     bnCopy(out, t, k);
   }
 

@@ -249,3 +249,63 @@ export function verifyEcdsa(curve: i32, x: usize, xLen: i32, y: usize, yLen: i32
   digest(hashAlg, msg, msgLen, HB);
   return verifyEcdsaDigest(curve, x, xLen, y, yLen, HB, hl, sig, sigLen);
 }
+
+// ---- DER signatures (not JOSE; for X.509-style callers and the Wycheproof DER files) --------
+
+const P1363 = memory.data(2 * 66);
+
+/** Reads one strict-DER length at der[i]; returns (len << 8 | header bytes) or -1. */
+function derLen(der: usize, i: i32, end: i32): i32 {
+  if (i >= end) return -1;
+  const b = <i32>load<u8>(der + i);
+  if (b < 0x80) return (b << 8) | 1;
+  if (b == 0x81) {
+    if (i + 1 >= end) return -1;
+    const l = <i32>load<u8>(der + i + 1);
+    return l < 0x80 ? -1 : (l << 8) | 2;   // long form only when needed
+  }
+  return -1;                                // longer forms never fit an ECDSA signature
+}
+
+/** Strict DER INTEGER (positive, minimal) into `size` big-endian bytes at `out`; next offset or -1. */
+function derInt(der: usize, i: i32, end: i32, out: usize, size: i32): i32 {
+  if (i >= end || load<u8>(der + i) != 0x02) return -1;
+  const L = derLen(der, i + 1, end);
+  if (L < 0) return -1;
+  const len = L >> 8;
+  const start = i + 1 + (L & 0xff);
+  if (len == 0 || start + len > end) return -1;
+  const first = load<u8>(der + start);
+  if (first & 0x80) return -1;                                  // negative
+  if (first == 0 && len > 1 && (load<u8>(der + start + 1) & 0x80) == 0) return -1;  // not minimal
+  let p = start, l = len;
+  if (first == 0 && len > 1) { p++; l--; }
+  if (l > size) return -1;
+  memory.fill(out, 0, size - l);
+  memory.copy(out + size - l, der + p, l);
+  return start + len;
+}
+
+/** Converts a strict-DER ECDSA signature to P1363 r||s for `curve`; returns its length or 0. */
+export function ecdsaDerToP1363(curve: i32, der: usize, derLen_: i32, out: usize): i32 {
+  const c = curveOf(curve);
+  if (c == null || derLen_ < 2) return 0;
+  const size = c.size;
+  if (load<u8>(der) != 0x30) return 0;
+  const L = derLen(der, 1, derLen_);
+  if (L < 0) return 0;
+  const start = 1 + (L & 0xff);
+  if (start + (L >> 8) != derLen_) return 0;                    // trailing or missing bytes
+  const mid = derInt(der, start, derLen_, out, size);
+  if (mid < 0) return 0;
+  const fin = derInt(der, mid, derLen_, out + size, size);
+  if (fin != derLen_) return 0;
+  return 2 * size;
+}
+
+/** ECDSA with a DER signature: strict DER, then the P1363 verification. */
+export function verifyEcdsaDer(curve: i32, x: usize, xLen: i32, y: usize, yLen: i32, msg: usize, msgLen: i32, der: usize, derLen_: i32, hashAlg: i32): bool {
+  const n = ecdsaDerToP1363(curve, der, derLen_, P1363);
+  if (n == 0) return false;
+  return verifyEcdsa(curve, x, xLen, y, yLen, msg, msgLen, P1363, n, hashAlg);
+}

@@ -39,3 +39,7 @@ import { verifyEd25519 } from "./ed25519";
 export function ed25519(p: usize, pl: i32, m: usize, ml: i32, s: usize, sl: i32): i32 {
   return verifyEd25519(p, pl, m, ml, s, sl) ? 1 : 0;
 }
+import { verifyEcdsaDer } from "./ecdsa";
+export function ecdsaDer(curve: i32, x: usize, xl: i32, y: usize, yl: i32, m: usize, ml: i32, s: usize, sl: i32, alg: i32): i32 {
+  return verifyEcdsaDer(curve, x, xl, y, yl, m, ml, s, sl, alg) ? 1 : 0;
+}
