@@ -20,6 +20,7 @@
 //       sig is P1363 r||s: 64 / 96 / 132 bytes; key from JWK x, y (point checked on the curve)
 //   verifyEd25519(pub, 32, msg, msgLen, sig, 64): bool                              EdDSA
 //   `...Digest` variants of RSA / ECDSA take a precomputed hash instead of the message.
+//   verifyEcdsaDer(...) / ecdsaDerToP1363(curve, der, derLen, out): strict-DER signatures (not JOSE).
 //
 // Uint8Array API (same semantics; what the JWT layer calls with decoded JWK fields):
 //   rsaPkcs1(alg, n, e, msg, sig) · rsaPss(alg, n, e, msg, sig[, sLen, mgfAlg])
@@ -34,7 +35,7 @@ export { sha256, Sha256, SHA256 } from "./sha256";
 export { sha384, sha512, Sha512, SHA512 } from "./sha512";
 export { hmac, verifyHmac } from "./hmac";
 export { verifyRsaPkcs1, verifyRsaPkcs1Digest, verifyRsaPss, verifyRsaPssDigest, RSA_MAX_BYTES } from "./rsa";
-export { Curve, verifyEcdsa, verifyEcdsaDigest } from "./ecdsa";
+export { Curve, verifyEcdsa, verifyEcdsaDigest, verifyEcdsaDer, ecdsaDerToP1363 } from "./ecdsa";
 export { verifyEd25519 } from "./ed25519";
 
 import { hashLen } from "./hash";
