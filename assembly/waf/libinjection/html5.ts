@@ -133,8 +133,10 @@ const EOF: i32 = -1;
   }
 
   private find(from: i32, c: u32): i32 {
-    for (let i = from; i < this.len; i++) if (this.byte(i) == c) return i;
-    return -1;
+    let i = from;
+    while (i < this.len && this.byte(i) != c) i++;
+    if (i > from) this.steps += <u64>(i - from);
+    return i < this.len ? i : -1;
   }
 
   private token(type: i32, start: i32, len: i32): i32 {

@@ -28,7 +28,7 @@
  *   detectSQLi(p, n) with "1 UNION SELECT password FROM users" -> true, lastFingerprint() "1UEnk"
  *   detectXSS(p, n) with "<svg/onload=alert(1)>" -> true
  */
-import { SqliState } from "./sqli";
+import { SqliState, sqliScanWork, resetSqliScanWork } from "./sqli";
 import { isXss } from "./xss";
 
 /** ModSecurity operator names, for the engine's operator registry. */
@@ -43,6 +43,7 @@ export function detectSQLi(p: usize, n: i32): bool {
   lastFpLen = 0;
   if (n <= 0) return false;
   sqli.steps = 0;
+  resetSqliScanWork();
   sqli.init(p, n, 0);
   if (!sqli.isSqli()) return false;
   lastFpLen = sqli.fpLen;
@@ -66,7 +67,7 @@ export function detectXSS(p: usize, n: i32): bool {
   return isXss(p, n);
 }
 
-/** Loop iterations of the last detectSQLi call (linear-time tests). */
+/** Loop iterations plus bytes scanned in the last detectSQLi call (linear-time tests). */
 export function sqliSteps(): u64 {
-  return sqli.steps;
+  return sqli.steps + sqliScanWork();
 }

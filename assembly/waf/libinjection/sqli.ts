@@ -97,6 +97,15 @@ const CC_BSTRING = 26;
 const CC_ESTRING = 27;
 const CC_BWORD = 28;
 
+/** Bytes examined by the forward/backward scans (for the linear-time property test). */
+let scanWork: u64 = 0;
+export function sqliScanWork(): u64 {
+  return scanWork;
+}
+export function resetSqliScanWork(): void {
+  scanWork = 0;
+}
+
 // ---- byte helpers ----------------------------------------------------------------------------
 
 /** SQL whitespace: space, \t \n \v \f \r, NUL (Oracle) and 0xA0 (Latin-1 NBSP). */
@@ -152,16 +161,21 @@ function isVarEnd(c: u32): bool {
 
 /** Index of the first `c` in [from, end), or -1. */
 function findByte(s: usize, from: i32, end: i32, c: u32): i32 {
-  for (let i = from; i < end; i++) if (<u32>load<u8>(s + <usize>i) == c) return i;
-  return -1;
+  let i = from;
+  while (i < end && <u32>load<u8>(s + <usize>i) != c) i++;
+  if (i > from) scanWork += <u64>(i - from);
+  return i < end ? i : -1;
 }
 
 /** Index of the first pair `c0 c1` starting in [from, end - 1), or -1. */
 function findPair(s: usize, from: i32, end: i32, c0: u32, c1: u32): i32 {
-  for (let i = from; i < end - 1; i++) {
-    if (<u32>load<u8>(s + <usize>i) == c0 && <u32>load<u8>(s + <usize>i + 1) == c1) return i;
+  let i = from;
+  while (i < end - 1) {
+    if (<u32>load<u8>(s + <usize>i) == c0 && <u32>load<u8>(s + <usize>i + 1) == c1) break;
+    i++;
   }
-  return -1;
+  if (i > from) scanWork += <u64>(i - from);
+  return i < end - 1 ? i : -1;
 }
 
 /**
@@ -172,9 +186,11 @@ function findPair(s: usize, from: i32, end: i32, c0: u32, c1: u32): i32 {
 function findBytes(s: usize, from: i32, end: i32, np: usize, nlen: i32): i32 {
   const c0 = load<u8>(np);
   for (let i = from; i + nlen <= end; i++) {
+    scanWork++;
     if (load<u8>(s + <usize>i) != c0) continue;
     let j = 1;
     while (j < nlen && load<u8>(s + <usize>(i + j)) == load<u8>(np + <usize>j)) j++;
+    scanWork += <u64>j;
     if (j == nlen) return i;
   }
   return -1;
@@ -482,6 +498,7 @@ export function isKnownFingerprint(p: usize, len: i32): bool {
   backslashEscaped(q: i32, start: i32): bool {
     let i = q - 1;
     while (i >= start && this.byte(i) == 0x5c) i--;
+    scanWork += <u64>(q - 1 - i);
     return ((q - 1 - i) & 1) != 0;
   }
 

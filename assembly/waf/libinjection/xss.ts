@@ -134,9 +134,19 @@ function equalsIgnoringNul(word: string, p: usize, n: i32): bool {
   return k == wl;
 }
 
+/** Does [p, p + n) hold a NUL byte? (Without one, a name can only equal a word of length n.) */
+function hasNul(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) if (load<u8>(p + <usize>i) == 0) return true;
+  return false;
+}
+
 function isBlackTag(p: usize, n: i32): bool {
   if (n < 3) return false;
-  for (let i = 0; i < TAGS.length; i++) if (equalsIgnoringNul(TAGS[i], p, n)) return true;
+  const anyLen = hasNul(p, n);
+  for (let i = 0; i < TAGS.length; i++) {
+    const w = TAGS[i];
+    if ((anyLen || w.length == n) && equalsIgnoringNul(w, p, n)) return true;
+  }
   const c0 = lower(load<u8>(p)), c1 = lower(load<u8>(p + 1)), c2 = lower(load<u8>(p + 2));
   if (c0 == 0x73 && c1 == 0x76 && c2 == 0x67) return true; // svg*
   if (c0 == 0x78 && c1 == 0x73 && c2 == 0x6c) return true; // xsl*
@@ -148,16 +158,20 @@ function attrKind(p: usize, n: i32): i32 {
   if (n >= 5) {
     if (lower(load<u8>(p)) == 0x6f && lower(load<u8>(p + 1)) == 0x6e) {
       // on + event name: the first len(event) bytes after "on" (NULs count, then are ignored)
+      const f = upper(load<u8>(p + 2));
       for (let i = 0; i < EVENTS.length; i++) {
         const ev = EVENTS[i];
+        if (f != 0 && <u32>ev.charCodeAt(0) != f) continue; // (a NUL there is skipped, so no shortcut)
         const m = ev.length;
         if (2 + m <= n && equalsIgnoringNul(ev, p + 2, m)) return A_BLACK;
       }
     }
     if (equalsIgnoringNul("XMLNS", p, 5) || equalsIgnoringNul("XLINK", p, 5)) return A_BLACK;
   }
+  const anyLen = hasNul(p, n);
   for (let i = 0; i < ATTR_NAMES.length; i++) {
-    if (equalsIgnoringNul(ATTR_NAMES[i], p, n)) return ATTR_KINDS[i];
+    const w = ATTR_NAMES[i];
+    if ((anyLen || w.length == n) && equalsIgnoringNul(w, p, n)) return ATTR_KINDS[i];
   }
   return A_NONE;
 }
