@@ -36,6 +36,11 @@ export const CTX_EDGE: i32 = 0; // start or end of the text
 export const CTX_NL: i32 = 1;
 export const CTX_WORD: i32 = 2;
 export const CTX_OTHER: i32 = 3;
+export const CTX_CONT: i32 = 4; // a UTF-8 continuation byte 80-BF (only when the program needs it)
+
+// internal assertions used by the invalid-UTF-8 fallback (not in the syntax)
+export const A_NEXT_NOT_CONT: i32 = 7;
+export const A_PREV_NOT_CONT: i32 = 8;
 
 @inline export function assertOk(kind: i32, prev: i32, next: i32): bool {
   switch (kind) {
@@ -45,6 +50,8 @@ export const CTX_OTHER: i32 = 3;
     case A_END_LINE: return next <= CTX_NL;
     case A_WORD: return (prev == CTX_WORD) != (next == CTX_WORD);
     case A_NOT_WORD: return (prev == CTX_WORD) == (next == CTX_WORD);
+    case A_NEXT_NOT_CONT: return next != CTX_CONT;
+    case A_PREV_NOT_CONT: return prev != CTX_CONT;
   }
   return false;
 }
@@ -62,6 +69,7 @@ export class Prog {
   hasWord: bool = false;
   hasLine: bool = false;
   hasText: bool = false;
+  hasUtf8: bool = false;
   /** byte → context (CTX_*), collapsed to what the program's assertions can observe */
   ctx: StaticArray<u8> = new StaticArray<u8>(256);
   /** byte → equivalence class (bytes no instruction or context tells apart) */
@@ -98,6 +106,7 @@ export class Prog {
       let c = CTX_OTHER;
       if (this.hasWord && isWordByte(b)) c = CTX_WORD;
       else if (this.hasLine && b == 10) c = CTX_NL;
+      else if (this.hasUtf8 && b >= 0x80 && b <= 0xbf) c = CTX_CONT;
       unchecked(this.ctx[b] = <u8>c);
     }
     // byte classes: boundaries where any instruction's acceptance or the context changes
@@ -282,7 +291,7 @@ export class Compiler {
       alts.push(g!);
       i += 1 + 2 * n;
     }
-    if (fallback) alts.push(this.byteRange(0x80, 0xff));
+    if (fallback) alts.push(this.invalidUtf8());
     for (let k = 0; k < alts.length; k++) f = f == null ? alts[k] : this.alt(f!, alts[k]);
     if (f == null) {
       // empty class: matches nothing
@@ -291,6 +300,48 @@ export class Compiler {
     }
     // flatten the alternation chain (alt nests left; fine for priority: earlier first)
     return f!;
+  }
+
+  /**
+   * One invalid-UTF-8 unit, for '.' and negated classes, so they never stop at bad bytes. It is
+   * disjoint from valid sequences (valid text counts characters exactly like RE2/Go):
+   *   [80-BF] | C0 | C1 | [F5-FF]                     a byte that never starts a valid sequence
+   *   [C2-F4] (?=not 80-BF)                           a lead byte cut short
+   *   [E0-F4][80-BF] / [F0-F4][80-BF][80-BF] (?=not 80-BF)   a longer sequence cut short
+   *   E0[80-9F] | ED[A0-BF] | F0[80-8F] | F4[90-BF]   overlong, surrogate or out-of-range start
+   */
+  invalidUtf8(): Frag {
+    this.p.hasUtf8 = true;
+    const set = new StaticArray<u8>(256);
+    for (let b = 0x80; b <= 0xbf; b++) set[b] = 1;
+    set[0xc0] = 1; set[0xc1] = 1;
+    for (let b = 0xf5; b <= 0xff; b++) set[b] = 1;
+    const si = this.p.sets.length;
+    this.p.sets.push(set);
+    const pc = this.p.emit(OP_SET, si, 0, -1);
+    let f = new Frag(pc, one(pc * 2), false);
+    const lo = [0xc2, 0xe0, 0xf0];
+    for (let k = 0; k < 3; k++) {
+      // k+1 bytes: lead then k continuation bytes, then "next is not a continuation"
+      const a = this.p.emit(OP_ASSERT, this.reverse ? A_PREV_NOT_CONT : A_NEXT_NOT_CONT, 0, -1);
+      let g = new Frag(a, one(a * 2), true);
+      let seqf: Frag = this.byteRange(lo[k], 0xf4);
+      if (this.reverse) {
+        for (let j = 0; j < k; j++) seqf = this.seq(this.byteRange(0x80, 0xbf), seqf);
+        g = this.seq(g, seqf);
+      } else {
+        for (let j = 0; j < k; j++) seqf = this.seq(seqf, this.byteRange(0x80, 0xbf));
+        g = this.seq(seqf, g);
+      }
+      f = this.alt(f, g);
+    }
+    const pairs = [0xe0, 0x80, 0x9f, 0xed, 0xa0, 0xbf, 0xf0, 0x80, 0x8f, 0xf4, 0x90, 0xbf];
+    for (let k = 0; k < pairs.length; k += 3) {
+      const l = this.byteRange(pairs[k], pairs[k]);
+      const c = this.byteRange(pairs[k + 1], pairs[k + 2]);
+      f = this.alt(f, this.reverse ? this.seq(c, l) : this.seq(l, c));
+    }
+    return f;
   }
 
   emptySetIdx: i32 = -1;

@@ -55,7 +55,7 @@ export class Dfa {
   pool: StaticArray<i32> = new StaticArray<i32>(0);
   poolLen: i32 = 0;
   hash: StaticArray<i32> = new StaticArray<i32>(0); // state id + 1, 0 = empty
-  starts: StaticArray<i32> = new StaticArray<i32>(8);
+  starts: StaticArray<i32> = new StaticArray<i32>(16);
   ready: bool = false;
   // scratch
   setA: SparseSet | null = null;
@@ -91,7 +91,7 @@ export class Dfa {
     this.stCtx.length = 0; this.stOff.length = 0; this.stLen.length = 0;
     if (this.hash.length == 0) this.hash = new StaticArray<i32>(64);
     else memory.fill(changetype<usize>(this.hash), 0, <usize>this.hash.length << 2);
-    for (let i = 0; i < 8; i++) this.starts[i] = -1;
+    for (let i = 0; i < 16; i++) this.starts[i] = -1;
     // dead state 0
     this.setB!.n = 0;
     this.addState(0, this.setB!.dense, 0);

@@ -121,7 +121,8 @@ export function pikeSearch(prog: Prog, p: usize, n: i32, from: i32, to: i32, anc
       if (b < 0) continue;
       let ok: bool;
       if (op == OP_BYTE) ok = b >= prog.x(pc) && b <= prog.y(pc);
-      else ok = unchecked(prog.sets[prog.x(pc)][b]) != 0;
+      else if (op == OP_SET) ok = unchecked(prog.sets[prog.x(pc)][b]) != 0;
+      else continue; // ε instructions are in the list only to mark them visited
       if (ok) {
         const base = t * slots;
         for (let s = 0; s < slots; s++) unchecked(work[s] = clist.caps[base + s]);
