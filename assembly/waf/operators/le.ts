@@ -1,0 +1,11 @@
+/**
+ * le — true when the value, read as an integer, is less than or equal to the argument.
+ * Both sides are read as ModSecurity does (C `atoi`: leading blanks, sign, digits; anything else
+ * gives 0). The argument may hold macros (CRS: `"le": "%{tx.inbound_anomaly_score_threshold}"`).
+ * Example: {"variables": ["&REQUEST_HEADERS:Host"], "match": {"le": "0"}}
+ */
+import { NumericOperator } from "./operator";
+export class LeOp extends NumericOperator {
+  constructor(arg: string) { super("le", arg); }
+  cmp(v: i64, k: i64): bool { return v <= k; }
+}

@@ -1,0 +1,11 @@
+/**
+ * lt — true when the value, read as an integer, is less than the argument.
+ * Both sides are read as ModSecurity does (C `atoi`: leading blanks, sign, digits; anything else
+ * gives 0). The argument may hold macros (CRS: `"lt": "%{tx.inbound_anomaly_score_threshold}"`).
+ * Example: {"variables": ["&REQUEST_HEADERS:Host"], "match": {"lt": "0"}}
+ */
+import { NumericOperator } from "./operator";
+export class LtOp extends NumericOperator {
+  constructor(arg: string) { super("lt", arg); }
+  cmp(v: i64, k: i64): bool { return v < k; }
+}
