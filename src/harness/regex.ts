@@ -133,3 +133,58 @@ export async function loadRegex(path = REGEX_WASM): Promise<RegexHarness> {
   };
   return h;
 }
+
+/** A @rx pattern found in a CRS .conf file (SecLang), after ModSecurity's un-escaping. */
+export interface CrsRx { file: string; id: string; line: number; pattern: string; negated: boolean }
+
+/**
+ * Extracts every @rx operator (and implicit-rx operators without '@') from SecRule directives in
+ * the given .conf files. SecLang: a logical line continues while a physical line ends with '\';
+ * the operator is the double-quoted third token; inside it `\"` stands for `"` and every other
+ * backslash is kept (what libmodsecurity's lexer does; CRS has no `\\` that Apache would fold).
+ */
+export function extractCrsRx(files: { name: string; text: string }[]): CrsRx[] {
+  const out: CrsRx[] = [];
+  for (const { name, text } of files) {
+    const phys = text.split("\n");
+    for (let i = 0; i < phys.length; i++) {
+      const startLine = i + 1;
+      let l = phys[i];
+      while (l.endsWith("\\") && i + 1 < phys.length) l = l.slice(0, -1) + "\n" + phys[++i];
+      const t = l.trimStart();
+      if (!t.startsWith("SecRule")) continue;
+      const toks: string[] = [];
+      let j = 7;
+      while (j < t.length && toks.length < 4) {
+        while (j < t.length && /\s/.test(t[j])) j++;
+        if (j >= t.length) break;
+        if (t[j] === '"') {
+          let s = "";
+          j++;
+          while (j < t.length && t[j] !== '"') {
+            if (t[j] === "\\" && t[j + 1] === '"') { s += '"'; j += 2; continue; }
+            s += t[j++];
+          }
+          j++;
+          toks.push(s);
+        } else {
+          let s = "";
+          while (j < t.length && !/\s/.test(t[j])) s += t[j++];
+          toks.push(s);
+        }
+      }
+      if (toks.length < 2) continue;
+      let op = toks[1];
+      let negated = false;
+      if (op.startsWith("!")) { negated = true; op = op.slice(1); }
+      let pattern: string | null = null;
+      if (op.startsWith("@rx ")) pattern = op.slice(4);
+      else if (op === "@rx") pattern = "";
+      else if (!op.startsWith("@")) pattern = op;
+      if (pattern === null) continue;
+      const id = /\bid:(\d+)/.exec(toks[2] ?? "")?.[1] ?? "";
+      out.push({ file: name, id, line: startLine, pattern, negated });
+    }
+  }
+  return out;
+}
