@@ -1,0 +1,458 @@
+/**
+ * Rule evaluation with ModSecurity v3 semantics.
+ *
+ *   const e = new WafEngine(waf);           // once per VM (after parse)
+ *   e.begin(uniqueId, nowNanos);            // per request: reset the transaction, set TX defaults
+ *   …feed e.tx (transaction.ts)…; e.runPhase(1); …; e.runPhase(2); e.checkInbound();
+ *   if (e.tx.interrupted) → reply e.tx.status, log e.decision()
+ *
+ * Semantics (see rules/rulepack.schema.json for the authoring view):
+ * - Rules of a phase run in pack order; markers exist in every phase. `skip: N` skips the next N
+ *   rules (a chain counts once), `skipAfter: M` continues after the next marker M of the phase.
+ * - A rule matches when its operator (after its transformations; with `multiMatch` also on the
+ *   raw value and after every transformation that changed it) matches at least one value of its
+ *   variables (minus `!` exclusions and ctl-removed targets); `negate` inverts each test. An empty
+ *   collection is not tested at all (so a negated rule does not match a missing variable).
+ * - A chain matches when every rule of it matches, in order; `capture` and MATCHED_VAR are set
+ *   as each member matches (a follower can test TX:1 or MATCHED_VAR); setvar, ctl, msg/logdata,
+ *   logging and the disruptive action (on the starter) run once, after the whole chain matched.
+ * - Disruptive actions: deny/drop stop the transaction with `status` (403 by default); allow stops
+ *   rule processing for the rest of the transaction; pass continues; block is CRS's anomaly-mode
+ *   "block": it only reports, and the score decides (checkInbound / checkOutbound).
+ * - Engine mode DetectionOnly (mode "detect", or ctl:ruleEngine=DetectionOnly) evaluates and logs
+ *   everything but never interrupts; Off stops evaluation.
+ * - Rules with paranoiaLevel above the detection paranoia level are not evaluated. The inbound
+ *   score is the sum of TX:inbound_anomaly_score_pl1..plN (N = blocking paranoia level); reaching
+ *   TX:inbound_anomaly_score_threshold after phase 2 blocks with 403, recorded as rule 949110
+ *   (959100 for the outbound score after phase 4), as CRS's blocking-evaluation rules do.
+ */
+import { Rule, Waf, Act, Engine, CtlKind, SetOp, SetVar } from "./rule";
+import { Transaction, Match } from "./transaction";
+import { V, VAR_NAMES, VarSel, isCollection } from "./variables";
+import { KV, keyEquals } from "./arena";
+import { TCache } from "./tcache";
+import { OpContext } from "../operators/operator";
+import { ByteBuf } from "../bytes";
+import { applyTransform } from "../transforms/registry";
+import { expand, expandString } from "./macro";
+
+export const INBOUND_RULE_ID = 949110;
+export const OUTBOUND_RULE_ID = 959100;
+/** matched fragments are cut to this many bytes in logs and replies */
+export const FRAGMENT_MAX = 40;
+
+const PL_KEYS_IN: Array<ArrayBuffer> = [
+  String.UTF8.encode("inbound_anomaly_score_pl1"), String.UTF8.encode("inbound_anomaly_score_pl2"),
+  String.UTF8.encode("inbound_anomaly_score_pl3"), String.UTF8.encode("inbound_anomaly_score_pl4"),
+];
+const PL_KEYS_OUT: Array<ArrayBuffer> = [
+  String.UTF8.encode("outbound_anomaly_score_pl1"), String.UTF8.encode("outbound_anomaly_score_pl2"),
+  String.UTF8.encode("outbound_anomaly_score_pl3"), String.UTF8.encode("outbound_anomaly_score_pl4"),
+];
+const K_IN_THRESHOLD = String.UTF8.encode("inbound_anomaly_score_threshold");
+const K_OUT_THRESHOLD = String.UTF8.encode("outbound_anomaly_score_threshold");
+
+export class WafEngine {
+  tx: Transaction = new Transaction();
+  cache: TCache = new TCache();
+  ctx: OpContext = new OpContext();
+  private argBuf: ByteBuf = new ByteBuf(64);
+  private tbuf: ByteBuf = new ByteBuf(256);
+  private nameBuf: ByteBuf = new ByteBuf(128);
+  private valBuf: ByteBuf = new ByteBuf(64);
+  /** inbound score after the last checkInbound (for decisions) */
+  inboundScore: i64 = 0;
+  outboundScore: i64 = 0;
+  /** rule evaluations in this request (for tests and benchmarks) */
+  evaluations: i32 = 0;
+  /** per-item state while a rule is evaluated */
+  private itemName: string = "";
+
+  constructor(public waf: Waf) {}
+
+  begin(uniqueId: string, nowNanos: u64): void {
+    const tx = this.tx;
+    tx.reset();
+    this.cache.newRequest();
+    tx.uniqueId = uniqueId;
+    tx.startNanos = nowNanos; tx.nowNanos = nowNanos;
+    const s = this.waf.settings;
+    tx.engine = s.mode;
+    for (let i = 0; i < s.txInit.length; i++) tx.tx.setString(s.txInit[i], s.txInitValues[i]);
+    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0;
+  }
+
+  // ---- phases --------------------------------------------------------------------------------
+
+  runPhase(phase: i32): void {
+    const tx = this.tx;
+    if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
+    const rules = this.waf.phases[phase];
+    const dpl = this.waf.settings.detectionParanoiaLevel;
+    let i = 0;
+    while (i < rules.length) {
+      const r = unchecked(rules[i]);
+      i++;
+      if (r.isMarker) continue;
+      if (r.paranoiaLevel > dpl) continue;
+      if (this.removed(r)) continue;
+      if (!this.evalChain(r)) continue;
+      // flow
+      if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
+      if (r.skip > 0) {
+        let k = r.skip;
+        while (k > 0 && i < rules.length) { if (!rules[i].isMarker) k--; i++; }
+      } else if (r.skipAfter.length) {
+        let j = i;
+        while (j < rules.length && !(rules[j].isMarker && rules[j].marker == r.skipAfter)) j++;
+        i = j < rules.length ? j + 1 : rules.length;
+      }
+    }
+  }
+
+  private removed(r: Rule): bool {
+    const tx = this.tx;
+    for (let k = 0; k < tx.removedIds.length; k += 2) if (r.id >= tx.removedIds[k] && r.id <= tx.removedIds[k + 1]) return true;
+    for (let k = 0; k < tx.removedTags.length; k++) if (r.tags.includes(tx.removedTags[k])) return true;
+    return false;
+  }
+
+  /** The inbound score (sum of inbound_anomaly_score_pl1..N) and the threshold decision. */
+  checkInbound(): void {
+    const tx = this.tx;
+    const bpl = this.waf.settings.paranoiaLevel;
+    let score: i64 = 0;
+    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_IN[k]);
+    this.inboundScore = score;
+    if (tx.interrupted || tx.allowed || tx.engine != Engine.On) return;
+    const th = tx.tx.int(K_IN_THRESHOLD);
+    if (th > 0 && score >= th) {
+      tx.interrupted = true; tx.status = 403; tx.interruptRule = INBOUND_RULE_ID;
+      if (!tx.firedRules.includes(INBOUND_RULE_ID)) tx.firedRules.push(INBOUND_RULE_ID);
+    }
+  }
+
+  checkOutbound(): void {
+    const tx = this.tx;
+    const bpl = this.waf.settings.paranoiaLevel;
+    let score: i64 = 0;
+    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_OUT[k]);
+    this.outboundScore = score;
+    if (tx.interrupted || tx.allowed || tx.engine != Engine.On) return;
+    const th = tx.tx.int(K_OUT_THRESHOLD);
+    if (th > 0 && score >= th) {
+      tx.interrupted = true; tx.status = 403; tx.interruptRule = OUTBOUND_RULE_ID;
+      if (!tx.firedRules.includes(OUTBOUND_RULE_ID)) tx.firedRules.push(OUTBOUND_RULE_ID);
+    }
+  }
+
+  // ---- one chain -----------------------------------------------------------------------------
+
+  /** Evaluates a chain starter and its followers; runs the actions when all matched. */
+  private evalChain(start: Rule): bool {
+    const tx = this.tx;
+    tx.matchedVars.reset();
+    const firstMatch = tx.matches.length;
+    let r: Rule | null = start;
+    while (r != null) {
+      tx.currentRule = r;
+      if (!this.evalRule(r)) { tx.matches.length = firstMatch; return false; }
+      r = r.chain;
+    }
+    tx.currentRule = start;
+    // actions of every member, after the whole chain matched
+    r = start;
+    while (r != null) {
+      tx.currentRule = r;
+      for (let k = 0; k < r.setvars.length; k++) this.setvar(r.setvars[k]);
+      for (let k = 0; k < r.ctls.length; k++) this.ctl(r, k);
+      r = r.chain;
+    }
+    tx.currentRule = start;
+    if (start.log && !tx.firedRules.includes(start.id)) tx.firedRules.push(start.id);
+    if (!start.log) tx.matches.length = firstMatch;
+    const a = start.action;
+    if (a == Act.Deny || a == Act.Drop) {
+      if (tx.engine == Engine.On) {
+        tx.interrupted = true;
+        tx.status = start.status > 0 ? start.status : 403;
+        tx.interruptRule = start.id;
+      }
+    } else if (a == Act.Allow) {
+      if (tx.engine == Engine.On) tx.allowed = true;
+    }
+    return true;
+  }
+
+  private excluded(r: Rule, sel: VarSel, kp: usize, kl: i32): bool {
+    for (let k = 0; k < r.exclusions.length; k++) {
+      const e = r.exclusions[k];
+      if (e.v == sel.v && e.key != null && keyEquals(kp, kl, e.key!)) return true;
+    }
+    const tx = this.tx;
+    for (let k = 0; k < tx.removedTargetIds.length; k++) {
+      if (tx.removedTargetIds[k] != r.id) continue;
+      const e = changetype<VarSel>(tx.removedTargets[k]);
+      if (e.v != sel.v && !(e.v == V.ARGS && (sel.v == V.ARGS_GET || sel.v == V.ARGS_POST))) continue;
+      if (e.key == null || keyEquals(kp, kl, e.key!)) return true;
+    }
+    return false;
+  }
+
+  private targetRemoved(r: Rule, sel: VarSel): bool {
+    const tx = this.tx;
+    for (let k = 0; k < tx.removedTargetIds.length; k++) {
+      if (tx.removedTargetIds[k] != r.id) continue;
+      const e = changetype<VarSel>(tx.removedTargets[k]);
+      if (e.v == sel.v && e.key == null) return true;
+    }
+    return false;
+  }
+
+  /** One rule (no chain): true when some value matched. */
+  private evalRule(r: Rule): bool {
+    this.evaluations++;
+    const tx = this.tx;
+    let matched = false;
+    for (let s = 0; s < r.vars.length; s++) {
+      const sel = unchecked(r.vars[s]);
+      if (tx.removedTargetIds.length && this.targetRemoved(r, sel)) continue;
+      const v = sel.v;
+      if (sel.count) {
+        const n = this.countOf(sel);
+        const p = tx.arena.decimal(n);
+        if (this.test(r, sel, -1, 0, 0, p, tx.arena.lastLen, false)) matched = true;
+        continue;
+      }
+      if (v == V.TX) {
+        const st = tx.tx;
+        const cnt = st.count;
+        for (let i = 0; i < cnt && i < st.count; i++) {
+          const kb = st.keys[i];
+          if (sel.key != null && !keyEquals(changetype<usize>(kb), kb.byteLength, sel.key!)) continue;
+          if (r.exclusions.length && this.excluded(r, sel, changetype<usize>(kb), kb.byteLength)) continue;
+          // copy: the value may change while this rule runs (captures)
+          this.valBuf.set(st.vals[i].ptr, st.vals[i].len);
+          const vp = tx.arena.copy(this.valBuf.ptr, this.valBuf.len);
+          if (this.test(r, sel, i, changetype<usize>(kb), kb.byteLength, vp, this.valBuf.len, false)) matched = true;
+        }
+        continue;
+      }
+      if (isCollection(v)) {
+        const names = v == V.ARGS_NAMES || v == V.ARGS_GET_NAMES || v == V.ARGS_POST_NAMES || v == V.REQUEST_HEADERS_NAMES ||
+          v == V.REQUEST_COOKIES_NAMES || v == V.RESPONSE_HEADERS_NAMES || v == V.FILES_NAMES || v == V.MATCHED_VARS_NAMES;
+        const kv = tx.kv(v);
+        if (kv != null && this.evalKV(r, sel, kv, names, v != V.MATCHED_VARS && v != V.MATCHED_VARS_NAMES)) matched = true;
+        if (v == V.ARGS || v == V.ARGS_NAMES) { if (this.evalKV(r, sel, tx.argsPost, names, true)) matched = true; }
+        continue;
+      }
+      if (v == V.MATCHED_VAR || v == V.MATCHED_VAR_NAME) {
+        const n = tx.sl[v];
+        if (n < 0) continue;
+        const p = tx.arena.copy(tx.sp[v], n);
+        if (this.test(r, sel, -1, 0, 0, p, n, false)) matched = true;
+        continue;
+      }
+      const p = tx.scalar(v);
+      const n = tx.valLen;
+      if (n < 0) continue;
+      if (this.test(r, sel, -1, 0, 0, p, n, true)) matched = true;
+    }
+    return matched;
+  }
+
+  private evalKV(r: Rule, sel: VarSel, kv: KV, names: bool, cacheable: bool): bool {
+    let matched = false;
+    const cnt = kv.count;
+    for (let i = 0; i < cnt; i++) {
+      const kp = unchecked(kv.kp[i]), kl = unchecked(kv.kl[i]);
+      if (sel.key != null && !keyEquals(kp, kl, sel.key!)) continue;
+      if ((r.exclusions.length || this.tx.removedTargetIds.length) && this.excluded(r, sel, kp, kl)) continue;
+      const vp = names ? kp : unchecked(kv.vp[i]);
+      const vl = names ? kl : unchecked(kv.vl[i]);
+      if (this.test(r, sel, i, kp, kl, vp, vl, cacheable)) matched = true;
+    }
+    return matched;
+  }
+
+  private countOf(sel: VarSel): i64 {
+    const tx = this.tx;
+    const v = sel.v;
+    if (v == V.TX) {
+      if (sel.key == null) return tx.tx.count;
+      return tx.tx.find(sel.key!) >= 0 ? 1 : 0;
+    }
+    if (isCollection(v)) {
+      const kv = tx.kv(v);
+      let n: i64 = 0;
+      if (kv != null) n = sel.key == null ? kv.count : kv.countKey(sel.key!);
+      if (v == V.ARGS || v == V.ARGS_NAMES) n += sel.key == null ? tx.argsPost.count : tx.argsPost.countKey(sel.key!);
+      return n;
+    }
+    tx.scalar(v);
+    return tx.valLen >= 0 ? 1 : 0;
+  }
+
+  /** Transforms (through the cache) and tests one value; records the match. */
+  private test(r: Rule, sel: VarSel, idx: i32, kp: usize, kl: i32, vp: usize, vl: i32, cacheable: bool): bool {
+    const c = this.ctx;
+    if (r.op == null) return false;
+    const op = r.op!;
+    if (op.dynamic && r.opArg != null) {
+      expand(r.opArg!, this.tx, this.argBuf);
+      c.argPtr = this.argBuf.ptr; c.argLen = this.argBuf.len;
+    }
+    c.capture = r.capture;
+    // multiMatch: the raw value first
+    if (r.multiMatch || r.tnodes.length == 0) {
+      c.reset();
+      if (op.match(vp, vl, c) != r.negate) { this.record(r, sel, kp, kl, vp, vl); return true; }
+      if (r.tnodes.length == 0) return false;
+    }
+    let p = vp, n = vl;
+    const tx = this.tx;
+    for (let k = 0; k < r.tnodes.length; k++) {
+      const node = unchecked(r.tnodes[k]);
+      let changed = false;
+      if (cacheable && this.cache.get(node, vp, vl)) {
+        p = this.cache.outPtr; n = this.cache.outLen; changed = this.cache.outChanged;
+      } else {
+        changed = applyTransform(unchecked(r.tids[k]), p, n, this.tbuf);
+        const np = tx.arena.copy(this.tbuf.ptr, this.tbuf.len);
+        p = np; n = this.tbuf.len;
+        if (cacheable) this.cache.put(node, vp, vl, p, n, changed);
+      }
+      if (r.multiMatch && changed && k + 1 < r.tnodes.length) {
+        c.reset();
+        if (op.match(p, n, c) != r.negate) { this.record(r, sel, kp, kl, p, n); return true; }
+      }
+    }
+    c.reset();
+    if (op.match(p, n, c) != r.negate) { this.record(r, sel, kp, kl, p, n); return true; }
+    return false;
+  }
+
+  /** MATCHED_VAR(S), captures and the decision's match record. */
+  private record(r: Rule, sel: VarSel, kp: usize, kl: i32, vp: usize, vl: i32): void {
+    const tx = this.tx;
+    const c = this.ctx;
+    // name "ARGS:id" built only on a match
+    const nb = this.nameBuf;
+    nb.reset();
+    if (sel.count) nb.push(0x26);
+    nb.appendString(VAR_NAMES[sel.v]);
+    if (kl > 0 || (isCollection(sel.v) && sel.v != V.MATCHED_VARS)) {
+      if (kp != 0) { nb.push(0x3a); nb.append(kp, kl); }
+    }
+    const np = tx.arena.copy(nb.ptr, nb.len);
+    const vcopy = tx.arena.copy(vp, vl);
+    tx.setScalar(V.MATCHED_VAR, vcopy, vl);
+    tx.setScalar(V.MATCHED_VAR_NAME, np, nb.len);
+    tx.matchedVars.add(np, nb.len, vcopy, vl);
+    if (r.capture && c.capCount > 0) {
+      for (let i = 0; i < c.capCount; i++) {
+        const key = CAP_KEYS[i];
+        tx.tx.setBytes(key, CAP_NAMES[i], c.capPtr[i], c.capLen[i]);
+      }
+    }
+    const m = new Match();
+    m.ruleId = r.id;
+    m.name = String.UTF8.decodeUnsafe(np, nb.len);
+    if (c.fragLen >= 0) {
+      // the fragment lies inside the value that was tested; keep it (a copy) for the decision
+      m.valuePtr = tx.arena.copy(c.fragPtr, c.fragLen); m.valueLen = c.fragLen;
+    } else { m.valuePtr = vcopy; m.valueLen = vl; }
+    tx.matches.push(m);
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  private setvar(s: SetVar): void {
+    const tx = this.tx;
+    const name = expandString(s.name, tx).toLowerCase();
+    if (name.length == 0) return;
+    const key = String.UTF8.encode(name);
+    if (s.op == SetOp.Delete) { tx.tx.remove(key); return; }
+    expand(s.value, tx, this.argBuf);
+    if (s.op == SetOp.Set) { tx.tx.setBytes(key, name, this.argBuf.ptr, this.argBuf.len); return; }
+    const delta = atoiBuf(this.argBuf);
+    const cur = tx.tx.int(key);
+    const nv = s.op == SetOp.Add ? cur + delta : cur - delta;
+    tx.tx.setString(name, nv.toString());
+  }
+
+  private ctl(r: Rule, k: i32): void {
+    const c = r.ctls[k];
+    const tx = this.tx;
+    switch (c.kind) {
+      case CtlKind.RuleRemoveById: tx.removedIds.push(c.idLo); tx.removedIds.push(c.idHi); break;
+      case CtlKind.RuleRemoveByTag: tx.removedTags.push(c.tag); break;
+      case CtlKind.RuleRemoveTargetById: tx.removedTargetIds.push(c.idLo); tx.removedTargets.push(c.target!); break;
+      case CtlKind.RuleEngine: tx.engine = <Engine>c.value; break;
+      case CtlKind.RequestBodyProcessor: tx.bodyProcessor = c.value; break;
+      case CtlKind.RequestBodyAccess: tx.bodyAccess = c.value != 0; break;
+    }
+  }
+
+  // ---- decisions -----------------------------------------------------------------------------
+
+  /** "rules=942100,949110 score=10 matches=942100 ARGS:id \"1' or '1'='1\"; …" (fragments truncated). */
+  decision(): string {
+    const tx = this.tx;
+    let s = "rules=" + tx.firedRules.join(",") + " score=" + this.inboundScore.toString();
+    if (this.outboundScore > 0) s += " outbound_score=" + this.outboundScore.toString();
+    if (tx.interrupted) s += " status=" + tx.status.toString() + " by=" + tx.interruptRule.toString();
+    for (let i = 0; i < tx.matches.length && i < 8; i++) {
+      const m = tx.matches[i];
+      s += (i == 0 ? " matches=" : "; ") + m.ruleId.toString() + " " + m.name + " " + quoteFragment(m.valuePtr, m.valueLen);
+    }
+    return s;
+  }
+
+  /** The message of the first fired rule that has one (for the debug reply). */
+  firstMessage(): string {
+    const tx = this.tx;
+    for (let i = 0; i < tx.firedRules.length; i++) {
+      const r = this.findRule(tx.firedRules[i]);
+      if (r != null && r.msg != null) { tx.currentRule = r; return expandString(r.msg!, tx); }
+    }
+    return "";
+  }
+
+  findRule(id: i32): Rule | null {
+    for (let p = 1; p <= 5; p++) {
+      const rs = this.waf.phases[p];
+      for (let i = 0; i < rs.length; i++) if (!rs[i].isMarker && rs[i].id == id) return rs[i];
+    }
+    return null;
+  }
+}
+
+const CAP_KEYS: Array<ArrayBuffer> = [];
+const CAP_NAMES: Array<string> = [];
+for (let i = 0; i < 10; i++) { CAP_NAMES.push(i.toString()); CAP_KEYS.push(String.UTF8.encode(i.toString())); }
+
+function atoiBuf(b: ByteBuf): i64 {
+  let k = 0, neg = false;
+  let v: i64 = 0;
+  while (k < b.len && (b.at(k) == 0x20 || b.at(k) == 0x09)) k++;
+  if (k < b.len && (b.at(k) == 0x2d || b.at(k) == 0x2b)) { neg = b.at(k) == 0x2d; k++; }
+  while (k < b.len && b.at(k) - 0x30 < 10) { if (v < 1000000000000000000) v = v * 10 + <i64>(b.at(k) - 0x30); k++; }
+  return neg ? -v : v;
+}
+
+/** A JSON-ish quoted, truncated fragment: printable ASCII kept, other bytes as \xHH. */
+export function quoteFragment(p: usize, n: i32): string {
+  let s = "\"";
+  const m = n > FRAGMENT_MAX ? FRAGMENT_MAX : n;
+  for (let i = 0; i < m; i++) {
+    const c = <u32>load<u8>(p + i);
+    if (c == 0x22 || c == 0x5c) s += "\\" + String.fromCharCode(c);
+    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
+    else s += "\\x" + HEX.charAt(c >> 4) + HEX.charAt(c & 15);
+  }
+  s += "\"";
+  if (n > m) s += "…(" + n.toString() + " bytes)";
+  return s;
+}
+const HEX = "0123456789abcdef";

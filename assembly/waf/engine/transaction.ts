@@ -1,0 +1,384 @@
+/**
+ * The request model of one transaction: the ModSecurity variables as byte views.
+ *
+ * Values point into the buffers the filter received (header maps, the body) — the transaction keeps
+ * those buffers alive in `keep` — or into the per-request `arena` for derived values (decoded
+ * arguments, numbers as text, names built for MATCHED_VAR_NAME). One Transaction object is reused
+ * for every request of a VM (`reset()`), so the steady state allocates little.
+ *
+ * Feeding order (what the filter does):
+ *   tx.reset(settings, waf); tx.setRequestLine(method, uri, protocol); tx.addRequestHeader(k, v)…;
+ *   [phase 1]; tx.setRequestBody(p, n) (parses urlencoded bodies into ARGS_POST); [phase 2];
+ *   tx.setResponseStatus(s); tx.addResponseHeader(k, v)…; [phase 3]; tx.setResponseBody(p, n); [phase 4]
+ */
+import { Arena, KV, keyEquals } from "./arena";
+import { V, VAR_NAMES, lowerAscii } from "./variables";
+import { BodyProc, Engine, Rule } from "./rule";
+import { ByteBuf } from "../bytes";
+
+const TX_MAX = 512; // TX variables per transaction (setvar beyond this is ignored)
+
+/** The TX collection: lower-case keys, byte values (each in its own reused buffer). */
+export class TxStore {
+  keys: Array<ArrayBuffer> = [];
+  keyStrings: Array<string> = [];
+  vals: Array<ByteBuf> = [];
+  count: i32 = 0;
+
+  reset(): void { this.count = 0; }
+
+  find(lkey: ArrayBuffer): i32 {
+    for (let i = 0; i < this.count; i++) if (keyEquals(changetype<usize>(this.keys[i]), this.keys[i].byteLength, lkey)) return i;
+    return -1;
+  }
+  findStr(s: string): i32 { return this.find(lowerAscii(s)); }
+
+  /** The slot for `lkey` (created empty when missing), or -1 when the store is full. */
+  slot(lkey: ArrayBuffer, name: string): i32 {
+    const i = this.find(lkey);
+    if (i >= 0) return i;
+    if (this.count >= TX_MAX) return -1;
+    const k = this.count++;
+    if (k < this.keys.length) { this.keys[k] = lkey; this.keyStrings[k] = name; }
+    else { this.keys.push(lkey); this.keyStrings.push(name); this.vals.push(new ByteBuf(16)); }
+    this.vals[k].reset();
+    return k;
+  }
+
+  setBytes(lkey: ArrayBuffer, name: string, p: usize, n: i32): void {
+    const i = this.slot(lkey, name);
+    if (i >= 0) this.vals[i].set(p, n);
+  }
+  setString(name: string, v: string): void {
+    const b = String.UTF8.encode(v);
+    this.setBytes(lowerAscii(name), name.toLowerCase(), changetype<usize>(b), b.byteLength);
+  }
+  remove(lkey: ArrayBuffer): void {
+    const i = this.find(lkey);
+    if (i < 0) return;
+    // swap with the last (order of TX is not significant)
+    const last = this.count - 1;
+    const k = this.keys[i], ks = this.keyStrings[i], v = this.vals[i];
+    this.keys[i] = this.keys[last]; this.keyStrings[i] = this.keyStrings[last]; this.vals[i] = this.vals[last];
+    this.keys[last] = k; this.keyStrings[last] = ks; this.vals[last] = v;
+    this.count--;
+  }
+  /** Integer value of a key (atoi semantics; 0 when absent). */
+  int(lkey: ArrayBuffer): i64 {
+    const i = this.find(lkey);
+    if (i < 0) return 0;
+    const b = this.vals[i];
+    let k = 0, neg = false;
+    let v: i64 = 0;
+    while (k < b.len && (b.at(k) == 0x20 || b.at(k) == 0x09)) k++;
+    if (k < b.len && (b.at(k) == 0x2d || b.at(k) == 0x2b)) { neg = b.at(k) == 0x2d; k++; }
+    while (k < b.len && b.at(k) - 0x30 < 10) { if (v < 1000000000000000000) v = v * 10 + <i64>(b.at(k) - 0x30); k++; }
+    return neg ? -v : v;
+  }
+  getString(name: string): string {
+    const i = this.findStr(name);
+    return i < 0 ? "" : this.vals[i].toString();
+  }
+}
+
+/** One match recorded while evaluating a rule (for MATCHED_VARS, logs and decisions). */
+export class Match {
+  ruleId: i32 = 0;
+  name: string = "";
+  valuePtr: usize = 0;
+  valueLen: i32 = 0;
+}
+
+export class Transaction {
+  arena: Arena = new Arena();
+  keep: Array<ArrayBuffer> = [];
+  argsGet: KV = new KV();
+  argsPost: KV = new KV();
+  headers: KV = new KV();
+  cookies: KV = new KV();
+  respHeaders: KV = new KV();
+  files: KV = new KV();       // name -> file name   (filled by the multipart processor)
+  filesSizes: KV = new KV();  // name -> size text
+  multipartPartHeaders: KV = new KV();
+  xml: KV = new KV();         // "/*" values (filled by the XML processor)
+  matchedVars: KV = new KV(); // name (arena) -> value
+  tx: TxStore = new TxStore();
+  /** scalar variables: pointer and length per V (length -1 = not set) */
+  sp: StaticArray<usize> = new StaticArray<usize>(V.COUNT);
+  sl: StaticArray<i32> = new StaticArray<i32>(V.COUNT);
+
+  /** engine state changed by ctl */
+  engine: Engine = Engine.On;
+  bodyProcessor: BodyProc = BodyProc.None;
+  bodyAccess: bool = true;
+  removedIds: Array<i32> = [];     // pairs lo, hi
+  removedTags: Array<string> = [];
+  removedTargetIds: Array<i32> = [];
+  removedTargets: Array<Object> = []; // VarSel, parallel to removedTargetIds
+  /** flow */
+  allowed: bool = false;
+  interrupted: bool = false;
+  status: i32 = 0;
+  interruptRule: i32 = 0;
+  /** matches of the rules that fired (for the decision) */
+  matches: Array<Match> = [];
+  firedRules: Array<i32> = [];
+  currentRule: Rule | null = null;
+  startNanos: u64 = 0;
+  nowNanos: u64 = 0;
+  uniqueId: string = "";
+  reqbodyError: i32 = 0;
+  reqbodyErrorMsg: string = "";
+  bodyTruncated: bool = false;
+
+  constructor() { this.clearScalars(); }
+
+  private clearScalars(): void { for (let i = 0; i < V.COUNT; i++) { this.sp[i] = 0; this.sl[i] = -1; } }
+
+  reset(): void {
+    this.arena.reset();
+    this.keep.length = 0;
+    this.argsGet.reset(); this.argsPost.reset(); this.headers.reset(); this.cookies.reset();
+    this.respHeaders.reset(); this.files.reset(); this.filesSizes.reset(); this.multipartPartHeaders.reset();
+    this.xml.reset(); this.matchedVars.reset(); this.tx.reset();
+    this.clearScalars();
+    this.engine = Engine.On; this.bodyProcessor = BodyProc.None; this.bodyAccess = true;
+    this.removedIds.length = 0; this.removedTags.length = 0; this.removedTargetIds.length = 0; this.removedTargets.length = 0;
+    this.allowed = false; this.interrupted = false; this.status = 0; this.interruptRule = 0;
+    this.matches.length = 0; this.firedRules.length = 0; this.currentRule = null;
+    this.uniqueId = ""; this.reqbodyError = 0; this.reqbodyErrorMsg = ""; this.bodyTruncated = false;
+  }
+
+  // ---- feeding -------------------------------------------------------------------------------
+
+  setScalar(v: i32, p: usize, n: i32): void { unchecked(this.sp[v] = p); unchecked(this.sl[v] = n); }
+  setScalarString(v: i32, s: string): void { const p = this.arena.str(s); this.setScalar(v, p, this.arena.lastLen); }
+  setScalarInt(v: i32, x: i64): void { const p = this.arena.decimal(x); this.setScalar(v, p, this.arena.lastLen); }
+  scalarString(v: i32): string { const n = this.sl[v]; return n < 0 ? "" : String.UTF8.decodeUnsafe(this.sp[v], n); }
+
+  /** Method, request-target (as received: path and query, percent-encoding untouched), protocol. */
+  setRequestLine(mp: usize, mn: i32, up: usize, un: i32, protocol: string): void {
+    this.setScalar(V.REQUEST_METHOD, mp, mn);
+    this.setScalar(V.REQUEST_URI, up, un);
+    this.setScalar(V.REQUEST_URI_RAW, up, un);
+    let q = -1;
+    for (let i = 0; i < un; i++) if (load<u8>(up + i) == 0x3f) { q = i; break; }
+    const fn = q < 0 ? un : q;
+    // the fragment is never part of what a server sees; strip it defensively
+    let qn = q < 0 ? 0 : un - q - 1;
+    for (let i = 0; i < qn; i++) if (load<u8>(up + q + 1 + i) == 0x23) { qn = i; break; }
+    this.setScalar(V.REQUEST_FILENAME, up, fn);
+    let b = fn;
+    while (b > 0 && load<u8>(up + b - 1) != 0x2f) b--;
+    this.setScalar(V.REQUEST_BASENAME, up + b, fn - b);
+    this.setScalar(V.QUERY_STRING, q < 0 ? up + un : up + q + 1, qn);
+    const pb = String.UTF8.encode(protocol);
+    const pp = this.arena.copy(changetype<usize>(pb), pb.byteLength);
+    this.setScalar(V.REQUEST_PROTOCOL, pp, pb.byteLength);
+    // REQUEST_LINE = METHOD SP URI SP PROTOCOL
+    const ln = mn + 1 + un + 1 + pb.byteLength;
+    const lp = this.arena.alloc(ln);
+    memory.copy(lp, mp, mn); store<u8>(lp + mn, 0x20);
+    memory.copy(lp + mn + 1, up, un); store<u8>(lp + mn + 1 + un, 0x20);
+    memory.copy(lp + mn + 2 + un, pp, pb.byteLength);
+    this.setScalar(V.REQUEST_LINE, lp, ln);
+    if (q >= 0) parseArgs(this.arena, up + q + 1, qn, this.argsGet);
+  }
+
+  /** One request header (name as received; Envoy gives lower case). Cookies are parsed here. */
+  addRequestHeader(kp: usize, kl: i32, vp: usize, vl: i32): void {
+    this.headers.add(kp, kl, vp, vl);
+    if (kl == 6 && keyEquals(kp, kl, COOKIE)) parseCookies(vp, vl, this.cookies);
+    if (kl == 12 && keyEquals(kp, kl, CONTENT_TYPE)) {
+      this.setScalar(V.REQUEST_CONTENT_TYPE, vp, vl);
+      if (this.bodyProcessor == BodyProc.None) this.bodyProcessor = bodyProcessorFor(vp, vl);
+    }
+    if (kl == 4 && keyEquals(kp, kl, HOST)) {
+      // SERVER_NAME: the host without a port
+      let n = vl;
+      if (!(vl > 0 && load<u8>(vp) == 0x5b)) { for (let i = 0; i < vl; i++) if (load<u8>(vp + i) == 0x3a) { n = i; break; } }
+      else { for (let i = 0; i < vl; i++) if (load<u8>(vp + i) == 0x5d) { n = i + 1; break; } }
+      this.setScalar(V.SERVER_NAME, vp, n);
+    }
+  }
+
+  addResponseHeader(kp: usize, kl: i32, vp: usize, vl: i32): void {
+    this.respHeaders.add(kp, kl, vp, vl);
+    if (kl == 12 && keyEquals(kp, kl, CONTENT_TYPE)) this.setScalar(V.RESPONSE_CONTENT_TYPE, vp, vl);
+    if (kl == 14 && keyEquals(kp, kl, CONTENT_LENGTH)) this.setScalar(V.RESPONSE_CONTENT_LENGTH, vp, vl);
+  }
+
+  /**
+   * The (possibly truncated) request body. URLENCODED bodies are parsed into ARGS_POST here;
+   * other processors are run by the caller (body processors emit into the transaction's KVs).
+   */
+  setRequestBody(p: usize, n: i32): void {
+    this.setScalar(V.REQUEST_BODY, p, n);
+    this.setScalarInt(V.REQUEST_BODY_LENGTH, n);
+    if (this.bodyAccess && this.bodyProcessor == BodyProc.UrlEncoded) parseArgs(this.arena, p, n, this.argsPost);
+  }
+
+  setReqbodyError(msg: string): void {
+    this.reqbodyError = 1;
+    this.reqbodyErrorMsg = msg;
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /** The value of a scalar variable; sets `valLen` (-1 when absent) and returns the pointer. */
+  valLen: i32 = -1;
+  scalar(v: i32): usize {
+    switch (v) {
+      case V.ARGS_COMBINED_SIZE: {
+        let s: i64 = 0;
+        for (let i = 0; i < this.argsGet.count; i++) s += this.argsGet.kl[i] + this.argsGet.vl[i];
+        for (let i = 0; i < this.argsPost.count; i++) s += this.argsPost.kl[i] + this.argsPost.vl[i];
+        return this.num(s);
+      }
+      case V.FILES_COMBINED_SIZE: {
+        let s: i64 = 0;
+        for (let i = 0; i < this.filesSizes.count; i++) s += atoiBytes(this.filesSizes.vp[i], this.filesSizes.vl[i]);
+        return this.num(s);
+      }
+      case V.REQBODY_ERROR: return this.num(this.reqbodyError);
+      case V.REQBODY_PROCESSOR_ERROR: return this.num(this.reqbodyError);
+      case V.REQBODY_ERROR_MSG: { const p = this.arena.str(this.reqbodyErrorMsg); this.valLen = this.arena.lastLen; return p; }
+      case V.REQBODY_PROCESSOR: {
+        if (this.bodyProcessor == BodyProc.None) { this.valLen = -1; return 0; }
+        const p = this.arena.str(BODY_PROC[this.bodyProcessor]); this.valLen = this.arena.lastLen; return p;
+      }
+      case V.DURATION: {
+        const us = this.nowNanos > this.startNanos ? (this.nowNanos - this.startNanos) / 1000 : 0;
+        return this.num(<i64>us);
+      }
+      case V.UNIQUE_ID: { const p = this.arena.str(this.uniqueId); this.valLen = this.arena.lastLen; return p; }
+      case V.MULTIPART_STRICT_ERROR: case V.MULTIPART_UNMATCHED_BOUNDARY: {
+        const n = unchecked(this.sl[v]);
+        if (n < 0 && this.bodyProcessor == BodyProc.Multipart) return this.num(0);
+        this.valLen = n; return unchecked(this.sp[v]);
+      }
+    }
+    this.valLen = unchecked(this.sl[v]);
+    return unchecked(this.sp[v]);
+  }
+  private num(x: i64): usize { const p = this.arena.decimal(x); this.valLen = this.arena.lastLen; return p; }
+
+  /** The KV list behind a collection variable (ARGS is two lists: see `argsPost`), or null. */
+  kv(v: i32): KV | null {
+    switch (v) {
+      case V.ARGS: case V.ARGS_GET: case V.ARGS_NAMES: case V.ARGS_GET_NAMES: return this.argsGet;
+      case V.ARGS_POST: case V.ARGS_POST_NAMES: return this.argsPost;
+      case V.REQUEST_HEADERS: case V.REQUEST_HEADERS_NAMES: return this.headers;
+      case V.REQUEST_COOKIES: case V.REQUEST_COOKIES_NAMES: return this.cookies;
+      case V.RESPONSE_HEADERS: case V.RESPONSE_HEADERS_NAMES: return this.respHeaders;
+      case V.FILES: case V.FILES_NAMES: return this.files;
+      case V.FILES_SIZES: return this.filesSizes;
+      case V.MULTIPART_PART_HEADERS: return this.multipartPartHeaders;
+      case V.XML: return this.xml;
+      case V.MATCHED_VARS: case V.MATCHED_VARS_NAMES: return this.matchedVars;
+    }
+    return null;
+  }
+}
+
+const COOKIE = String.UTF8.encode("cookie");
+const CONTENT_TYPE = String.UTF8.encode("content-type");
+const CONTENT_LENGTH = String.UTF8.encode("content-length");
+const HOST = String.UTF8.encode("host");
+export const BODY_PROC: Array<string> = ["", "URLENCODED", "JSON", "MULTIPART", "XML"];
+
+function atoiBytes(p: usize, n: i32): i64 {
+  let v: i64 = 0;
+  for (let i = 0; i < n; i++) { const d = <u32>load<u8>(p + i) - 0x30; if (d >= 10) break; v = v * 10 + <i64>d; }
+  return v;
+}
+
+/** The body processor CRS/ModSecurity choose by Content-Type (ModSecurity's defaults plus JSON as CRS enables it). */
+export function bodyProcessorFor(p: usize, n: i32): BodyProc {
+  if (startsFold(p, n, "application/x-www-form-urlencoded")) return BodyProc.UrlEncoded;
+  if (startsFold(p, n, "multipart/form-data")) return BodyProc.Multipart;
+  if (startsFold(p, n, "application/json") || containsFoldStr(p, n, "+json")) return BodyProc.Json;
+  if (startsFold(p, n, "text/xml") || startsFold(p, n, "application/xml") || containsFoldStr(p, n, "+xml")) return BodyProc.Xml;
+  return BodyProc.None;
+}
+
+function startsFold(p: usize, n: i32, s: string): bool {
+  if (n < s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c - 0x41 < 26) c |= 0x20;
+    if (c != <u32>s.charCodeAt(i)) return false;
+  }
+  return true;
+}
+function containsFoldStr(p: usize, n: i32, s: string): bool {
+  for (let i = 0; i + s.length <= n; i++) if (startsFold(p + i, n - i, s)) return true;
+  return false;
+}
+
+@inline function hexv(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  return l - 0x61 < 6 ? <i32>(l - 0x61 + 10) : -1;
+}
+
+/** URL-decodes [p, p+n) into d (`+` is a space, `%XX` a byte, a bad `%` stays); returns the length. */
+export function formDecode(p: usize, n: i32, d: usize): i32 {
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(p + i);
+    if (c == 0x2b) { store<u8>(d + o++, 0x20); continue; }
+    if (c == 0x25 && i + 2 < n) {
+      const h = hexv(load<u8>(p + i + 1)), l = hexv(load<u8>(p + i + 2));
+      if (h >= 0 && l >= 0) { store<u8>(d + o++, <u8>((h << 4) | l)); i += 2; continue; }
+    }
+    store<u8>(d + o++, <u8>c);
+  }
+  return o;
+}
+
+/** `a=1&b=2` into (name, value) pairs, both URL-decoded into the arena (ModSecurity's argument parsing). */
+export function parseArgs(arena: Arena, p: usize, n: i32, out: KV): void {
+  if (n <= 0) return;
+  const d = arena.alloc(n); // decoding never grows: one allocation, stable addresses
+  let o = 0, i = 0;
+  while (i <= n) {
+    let j = i;
+    while (j < n && load<u8>(p + j) != 0x26) j++;
+    if (j > i) {
+      let eq = i;
+      while (eq < j && load<u8>(p + eq) != 0x3d) eq++;
+      const kn = formDecode(p + i, eq - i, d + o);
+      const kp = d + o; o += kn;
+      let vn = 0;
+      const vp = d + o;
+      if (eq < j) { vn = formDecode(p + eq + 1, j - eq - 1, d + o); o += vn; }
+      out.add(kp, kn, vp, vn);
+    }
+    i = j + 1;
+  }
+}
+
+/** `a=1; b=2` (one Cookie header) into pairs; names and values are not decoded (as ModSecurity v3). */
+export function parseCookies(p: usize, n: i32, out: KV): void {
+  let i = 0;
+  while (i < n) {
+    while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
+    let j = i;
+    while (j < n && load<u8>(p + j) != 0x3b) j++;
+    if (j > i) {
+      let eq = i;
+      while (eq < j && load<u8>(p + eq) != 0x3d) eq++;
+      let kn = eq - i;
+      while (kn > 0 && load<u8>(p + i + kn - 1) == 0x20) kn--;
+      let vs = eq < j ? eq + 1 : j;
+      let ve = j;
+      while (vs < ve && load<u8>(p + vs) == 0x20) vs++;
+      while (ve > vs && load<u8>(p + ve - 1) == 0x20) ve--;
+      if (kn > 0) out.add(p + i, kn, p + vs, ve - vs);
+    }
+    i = j + 1;
+  }
+}
+
+export { VAR_NAMES };
