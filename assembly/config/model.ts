@@ -12,6 +12,7 @@
 import { JsonParser, JValue, lineCol } from "./json";
 import { Errors, Obj, indexPath } from "./reader";
 import { lowerUtf8 } from "../util/bytes";
+import { AuthzConfig, parseAuthz } from "../authz/policy";
 
 export const MAX_DENY_RULES = 1000;
 
@@ -33,9 +34,10 @@ export class DenyRule {
 export class Config {
   debug: bool = false;
   denyList: Array<DenyRule> = [];
+  authz: AuthzConfig = new AuthzConfig(); // Istio AuthorizationPolicies (assembly/authz/policy.ts)
 }
 
-const TOP_KEYS = ["$schema", "debug", "denyList"];
+const TOP_KEYS = ["$schema", "debug", "denyList", "authz"];
 const DENY_KEYS = ["id", "msg", "methods", "pathPrefixes", "headers"];
 const HEADER_KEYS = ["name", "contains", "equals"];
 
@@ -114,5 +116,7 @@ export function loadConfig(buf: ArrayBuffer, errs: Errors): Config {
     const r = parseDenyRule(list[i], indexPath(o.at("denyList"), i), errs, seen);
     if (r != null) cfg.denyList.push(r);
   }
+  const authz = root.get("authz");
+  if (authz != null) cfg.authz = parseAuthz(authz, o.at("authz"), errs);
   return cfg;
 }
