@@ -33,6 +33,8 @@ export interface HostOptions {
   logLevel?: number;
   /** Envoy stream_idle_timeout for streams paused by the filter in Host.request (default 300 000 ms) */
   streamIdleTimeoutMs?: number;
+  /** extra imports for names the host does not provide (test fixtures) */
+  imports?: Record<string, Record<string, (...a: any[]) => any>>;
   /** keep at most this many log entries in host.logs (default 10 000; oldest dropped) */
   maxLogs?: number;
 }
@@ -86,8 +88,11 @@ export class Host {
   private draining = false;
   private closed = false;
 
+  readonly extraImports: Record<string, Record<string, (...a: any[]) => any>>;
+
   private constructor(private opts: HostOptions, readonly module: WebAssembly.Module) {
     this.vmId = opts.vmId ?? "";
+    this.extraImports = opts.imports ?? {};
     this.rootIdName = opts.rootId ?? "";
     this.bufferLimit = opts.bufferLimit ?? 1024 * 1024; // per_connection_buffer_limit_bytes default 1 MiB
     this.failOpen = opts.failOpen ?? false;

@@ -553,7 +553,11 @@ export class Stream {
 
   private cb(name: string, ...args: number[]): number | undefined {
     this.inCallback = true;
-    try { return this.vm.call(name, this.id, ...args); } finally { this.inCallback = false; }
+    let r: number | undefined;
+    try { r = this.vm.call(name, this.id, ...args); } finally { this.inCallback = false; }
+    // CHECK_FAIL_HTTP after the call: fail open answers Continue
+    if (this.vm.failed && this.host.failOpen) { this.bypass = true; return 0; }
+    return r;
   }
 
   /** After a callback: failure → 503; a local reply or close requested in the call → act on it. True when the stream ended. */

@@ -26,6 +26,8 @@ const utf8Dec = new TextDecoder();
 export type AbiVersion = "0.1.0" | "0.2.0" | "0.2.1";
 
 export class Vm {
+  /** the VM currently running a callback (import functions shared by several VMs can ask) */
+  static active: Vm | null = null;
   readonly instance: WebAssembly.Instance;
   readonly exports: Record<string, any>;
   readonly memory: WebAssembly.Memory;
@@ -96,8 +98,9 @@ export class Vm {
   call(name: string, ctx: number, ...args: number[]): any { // f(ctx, ...args): every proxy_on_* takes the context id first
     const f = this.fns[name];
     if (!f || this.failed) return undefined;
-    const pc = this.current, pe = this.effective;
+    const pc = this.current, pe = this.effective, pv = Vm.active;
     this.current = this.effective = ctx;
+    Vm.active = this;
     this.depth++;
     try {
       return f(ctx, ...args);
@@ -106,7 +109,7 @@ export class Vm {
       return undefined;
     } finally {
       this.depth--;
-      this.current = pc; this.effective = pe;
+      this.current = pc; this.effective = pe; Vm.active = pv;
       if (this.depth === 0) this.afterCall();
     }
   }
@@ -252,14 +255,18 @@ export class Vm {
 
   // ---------------------------------------------------------------- imports
 
+  /** the proxy-wasm host functions as linked (tests call them from inside callbacks) */
+  abi!: Record<string, Fn>;
+
   private buildImports(module: WebAssembly.Module): WebAssembly.Imports {
-    const env = this.envImports();
+    const env = this.abi = this.envImports();
     const wasi = this.wasiImports();
     const out: Record<string, Record<string, any>> = {};
     for (const imp of WebAssembly.Module.imports(module)) {
       const ns = (out[imp.module] ??= {});
       if (imp.kind !== "function") continue;
-      const impl = imp.module === "wasi_snapshot_preview1" || imp.module === "wasi_unstable" ? wasi[imp.name] : env[imp.name];
+      const impl = (imp.module === "wasi_snapshot_preview1" || imp.module === "wasi_unstable" ? wasi[imp.name] : imp.module === "env" ? env[imp.name] : undefined)
+        ?? this.host.extraImports[imp.module]?.[imp.name];
       if (impl) { ns[imp.name] = impl; continue; }
       const name = `${imp.module}.${imp.name}`;
       // Not provided: answer Unimplemented (proxy_*) / ENOSYS (WASI) and say so once.
