@@ -187,14 +187,14 @@ export class WafEngine {
   private excluded(r: Rule, sel: VarSel, kp: usize, kl: i32): bool {
     for (let k = 0; k < r.exclusions.length; k++) {
       const e = r.exclusions[k];
-      if (e.v == sel.v && e.key != null && keyEquals(kp, kl, e.key!)) return true;
+      if (e.v == sel.v && e.selects(kp, kl)) return true;
     }
     const tx = this.tx;
     for (let k = 0; k < tx.removedTargetIds.length; k++) {
       if (tx.removedTargetIds[k] != r.id) continue;
       const e = changetype<VarSel>(tx.removedTargets[k]);
       if (e.v != sel.v && !(e.v == V.ARGS && (sel.v == V.ARGS_GET || sel.v == V.ARGS_POST))) continue;
-      if (e.key == null || keyEquals(kp, kl, e.key!)) return true;
+      if (e.selects(kp, kl)) return true;
     }
     return false;
   }
@@ -204,7 +204,7 @@ export class WafEngine {
     for (let k = 0; k < tx.removedTargetIds.length; k++) {
       if (tx.removedTargetIds[k] != r.id) continue;
       const e = changetype<VarSel>(tx.removedTargets[k]);
-      if (e.v == sel.v && e.key == null) return true;
+      if (e.v == sel.v && e.key == null && e.keyRe == null) return true;
     }
     return false;
   }
@@ -229,7 +229,7 @@ export class WafEngine {
         const cnt = st.count;
         for (let i = 0; i < cnt && i < st.count; i++) {
           const kb = st.keys[i];
-          if (sel.key != null && !keyEquals(changetype<usize>(kb), kb.byteLength, sel.key!)) continue;
+          if (!sel.selects(changetype<usize>(kb), kb.byteLength)) continue;
           if (r.exclusions.length && this.excluded(r, sel, changetype<usize>(kb), kb.byteLength)) continue;
           // copy: the value may change while this rule runs (captures)
           this.valBuf.set(st.vals[i].ptr, st.vals[i].len);
@@ -266,7 +266,7 @@ export class WafEngine {
     const cnt = kv.count;
     for (let i = 0; i < cnt; i++) {
       const kp = unchecked(kv.kp[i]), kl = unchecked(kv.kl[i]);
-      if (sel.key != null && !keyEquals(kp, kl, sel.key!)) continue;
+      if (!sel.selects(kp, kl)) continue;
       if ((r.exclusions.length || this.tx.removedTargetIds.length) && this.excluded(r, sel, kp, kl)) continue;
       const vp = names ? kp : unchecked(kv.vp[i]);
       const vl = names ? kl : unchecked(kv.vl[i]);
@@ -279,14 +279,16 @@ export class WafEngine {
     const tx = this.tx;
     const v = sel.v;
     if (v == V.TX) {
-      if (sel.key == null) return tx.tx.count;
-      return tx.tx.find(sel.key!) >= 0 ? 1 : 0;
+      if (sel.key == null && sel.keyRe == null) return tx.tx.count;
+      let n: i64 = 0;
+      for (let i = 0; i < tx.tx.count; i++) { const k = tx.tx.keys[i]; if (sel.selects(changetype<usize>(k), k.byteLength)) n++; }
+      return n;
     }
     if (isCollection(v)) {
       const kv = tx.kv(v);
       let n: i64 = 0;
-      if (kv != null) n = sel.key == null ? kv.count : kv.countKey(sel.key!);
-      if (v == V.ARGS || v == V.ARGS_NAMES) n += sel.key == null ? tx.argsPost.count : tx.argsPost.countKey(sel.key!);
+      if (kv != null) n = countSel(kv, sel);
+      if (v == V.ARGS || v == V.ARGS_NAMES) n += countSel(tx.argsPost, sel);
       return n;
     }
     tx.scalar(v);
@@ -426,6 +428,13 @@ export class WafEngine {
     }
     return null;
   }
+}
+
+function countSel(kv: KV, sel: VarSel): i64 {
+  if (sel.key == null && sel.keyRe == null) return kv.count;
+  let n: i64 = 0;
+  for (let i = 0; i < kv.count; i++) if (sel.selects(kv.kp[i], kv.kl[i])) n++;
+  return n;
 }
 
 const CAP_KEYS: Array<ArrayBuffer> = [];

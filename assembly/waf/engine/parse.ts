@@ -176,7 +176,6 @@ function parseRule(v: JValue, path: string, ctx: Ctx, pack: i32, chained: bool, 
     const sel = parseSelector(vars[i], e);
     const vp = indexPath(o.at("variables"), i);
     if (sel == null) { errs.add(vp, e[0]); continue; }
-    if (sel.keyRegex != null) { errs.add(vp, "regex keys (':/…/') need the regex module, not available yet in this build"); continue; }
     if (sel.exclude) { r.exclusions.push(sel); continue; }
     r.vars.push(sel);
   }
@@ -365,7 +364,7 @@ export function parseCtl(s: string, err: Array<string>): Ctl | null {
     const e = new Array<string>();
     const sel = parseSelector(val.substring(semi + 1), e);
     if (sel == null) { err.push("bad ctl '" + s + "': " + e[0]); return null; }
-    if (sel.count || sel.exclude || sel.keyRegex != null) { err.push("bad ctl '" + s + "': the target is VARIABLE or VARIABLE:key"); return null; }
+    if (sel.count || sel.exclude) { err.push("bad ctl '" + s + "': the target is VARIABLE or VARIABLE:key"); return null; }
     c.target = sel;
   } else if (name == "ruleEngine") {
     c.kind = CtlKind.RuleEngine;

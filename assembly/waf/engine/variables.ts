@@ -12,6 +12,9 @@
  * XPath-like keys, read as "all text and attribute values".
  */
 
+import { Regex, compileRegex, lastCompileError, CASELESS, DOTALL } from "../../regex/index";
+import { keyEquals } from "./arena";
+
 export const enum V {
   ARGS, ARGS_GET, ARGS_POST, ARGS_NAMES, ARGS_GET_NAMES, ARGS_POST_NAMES, ARGS_COMBINED_SIZE,
   REQUEST_HEADERS, REQUEST_HEADERS_NAMES, REQUEST_COOKIES, REQUEST_COOKIES_NAMES,
@@ -90,9 +93,16 @@ export class VarSel {
   /** lower-case key bytes, or null for the whole collection */
   key: ArrayBuffer | null = null;
   keyString: string = "";
-  /** a `:/regex/` key (compiled by the engine when the regex engine is available) */
+  /** a `:/regex/` key, compiled caseless (keys compare ignoring case everywhere) */
   keyRegex: string | null = null;
-  keyRegexObj: Object | null = null;
+  keyRe: Regex | null = null;
+
+  /** Whether an item key [p, p+n) is selected (no key: every item). */
+  @inline selects(p: usize, n: i32): bool {
+    if (this.keyRe != null) return this.keyRe!.test(p, n);
+    if (this.key != null) return keyEquals(p, n, this.key!);
+    return true;
+  }
 
   text(): string {
     let s = (this.exclude ? "!" : "") + (this.count ? "&" : "") + VAR_NAMES[this.v];
@@ -126,6 +136,8 @@ export function parseSelector(s: string, err: Array<string>): VarSel | null {
     if (key.length >= 2 && key.startsWith("/") && key.endsWith("/")) {
       sel.keyRegex = key.substring(1, key.length - 1);
       if (sel.keyRegex!.length == 0) { err.push("empty key regex"); return null; }
+      sel.keyRe = compileRegex(sel.keyRegex!, CASELESS | DOTALL);
+      if (sel.keyRe == null) { err.push("key regex '" + sel.keyRegex! + "': " + lastCompileError()); return null; }
     } else {
       // quoted keys (SecLang habit: ARGS:'foo') lose their quotes
       let k = key;

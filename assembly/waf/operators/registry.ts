@@ -6,9 +6,7 @@
  *     (`pmFromFile`/`ipMatchFromFile` read lines from it). Names compare exactly, plus `pmf`.
  *   operatorNames() → every registered name (for messages and the JSON Schema check).
  *
- * Adding an operator = one new file + one `case` below. Operators still waiting for their engine
- * (rx, pm, pmFromFile/pmf, ipMatchFromFile until the regex module lands) are listed in PENDING
- * and refused with a clear message rather than accepted and silently never matching.
+ * Adding an operator = one new file + one line below.
  */
 import { Operator, OpError } from "./operator";
 import { Streq } from "./streq";
@@ -30,13 +28,15 @@ import { UnconditionalMatch } from "./unconditionalMatch";
 import { NoMatch } from "./noMatch";
 import { DetectSQLi } from "./detectSQLi";
 import { DetectXSS } from "./detectXSS";
+import { Rx } from "./rx";
+import { Pm } from "./pm";
+import { createPmFromFile } from "./pmFromFile";
 
 const NAMES: Array<string> = [
-  "streq", "contains", "containsWord", "beginsWith", "endsWith", "within", "eq", "ge", "gt", "le", "lt",
+  "rx", "pm", "pmFromFile", "pmf", "streq", "contains", "containsWord", "beginsWith", "endsWith", "within", "eq", "ge", "gt", "le", "lt",
   "ipMatch", "ipMatchFromFile", "validateByteRange", "validateUrlEncoding", "validateUtf8Encoding",
   "unconditionalMatch", "noMatch", "detectSQLi", "detectXSS",
 ];
-const PENDING: Array<string> = ["rx", "pm", "pmFromFile", "pmf"];
 
 export function operatorNames(): Array<string> { return NAMES; }
 
@@ -52,6 +52,9 @@ export function dataLines(lines: Array<string>): Array<string> {
 }
 
 export function createOperator(name: string, arg: string, data: Map<string, Array<string>>, err: OpError): Operator | null {
+  if (name == "rx") return Rx.create(arg, err);
+  if (name == "pm") return Pm.create("pm", Pm.split(arg), err);
+  if (name == "pmFromFile" || name == "pmf") return createPmFromFile(name, arg, data, dataLines, err);
   if (name == "streq") return new Streq(arg);
   if (name == "contains") return new Contains(arg);
   if (name == "containsWord") return new ContainsWord(arg);
@@ -75,7 +78,6 @@ export function createOperator(name: string, arg: string, data: Map<string, Arra
   if (name == "noMatch") return new NoMatch();
   if (name == "detectSQLi") return new DetectSQLi();
   if (name == "detectXSS") return new DetectXSS();
-  if (PENDING.includes(name)) { err.set("operator '" + name + "' is not available yet in this build (it needs the regex module)"); return null; }
   err.set("unknown operator '" + name + "' (known: " + NAMES.join(", ") + ")");
   return null;
 }

@@ -99,8 +99,9 @@ describe("pack faults carry their JSON path", () => {
     has(faults("{\"paranoiaLevel\": 9, \"packs\": []}"), "waf.paranoiaLevel: expected an integer from 1 to 4");
     has(faults("{\"packs\": [{\"rules\": []}]}"), "waf.packs[0].id: required");
   });
-  it("operators waiting for the regex module are refused, not faked", () => {
-    has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"rx\": \"a\"}}")), "waf.packs[0].rules[0].match.rx: operator 'rx' is not available yet");
+  it("bad regex with its offset; bad key regex", () => {
+    has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"rx\": \"ab(?<=x)\"}}")), "waf.packs[0].rules[0].match.rx: unsupported construct '(?<=' at offset 2");
+    has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS:/(/\"], \"match\": {\"rx\": \"a\"}}")), "waf.packs[0].rules[0].variables[0]: key regex '(':");
   });
 });
 
@@ -123,7 +124,7 @@ describe("evaluation", () => {
     // the decision names the variable and the fragment
     run(e, "GET", "/?id=1%27%20or%20%271%27%3D%271");
     has(e.decision(), "rules=100,949110 score=5");
-    has(e.decision(), "100 ARGS:id \"1' or '1'='1\"");
+    has(e.decision(), "100 ARGS:id \"s&sos\"");
   });
   it("detect mode logs but never interrupts", () => {
     const e = engine(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"streq\": \"x\"}, \"action\": \"deny\"}", "\"mode\": \"detect\","));
@@ -219,6 +220,21 @@ describe("evaluation", () => {
     run(e, "GET", "/?a=X&b=Y");
     expect(e.cache.misses).toBe(4);  // 2 values × 2 steps
     expect(e.cache.hits).toBe(8);    // the other two rules
+  });
+  it("rx with capture feeds a chained rule through TX:1; regex keys select and exclude", () => {
+    const e = engine(pack(
+      "{\"id\": 1, \"variables\": [\"ARGS:/^id_/\", \"!ARGS:/^id_ok$/\"], \"match\": {\"rx\": \"^(\\\\d+)x$\"}, \"capture\": true, \"chain\": " +
+      "{\"variables\": [\"TX:1\"], \"match\": {\"gt\": \"100\"}}, \"action\": \"deny\"}," +
+      "{\"id\": 2, \"variables\": [\"&ARGS:/^tag/\"], \"match\": {\"ge\": \"3\"}, \"action\": \"deny\", \"status\": 400}," +
+      "{\"id\": 3, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:User-Agent\"], \"match\": {\"pm\": \"sqlmap nikto\"}, \"action\": \"deny\", \"status\": 401}"));
+    expect(run(e, "GET", "/?id_a=500x")).toBe("403 [1] 0");
+    expect(run(e, "GET", "/?id_a=50x")).toBe("pass [] 0");
+    expect(run(e, "GET", "/?ID_B=500x")).toBe("403 [1] 0");
+    expect(run(e, "GET", "/?id_ok=500x")).toBe("pass [] 0");
+    expect(run(e, "GET", "/?x=500x")).toBe("pass [] 0");
+    expect(run(e, "GET", "/?tag1=a&tag2=b&tagx=c")).toBe("400 [2] 0");
+    expect(run(e, "GET", "/?tag1=a&tag2=b")).toBe("pass [] 0");
+    expect(run(e, "GET", "/", ["user-agent", "Nikto/2"])).toBe("401 [3] 0");
   });
   it("never traps on hostile input", () => {
     const e = engine(pack("{\"id\": 1, \"variables\": [\"ARGS\", \"ARGS_NAMES\", \"REQUEST_COOKIES\"], \"transformations\": [\"urlDecodeUni\"], \"match\": {\"validateUtf8Encoding\": \"\"}, \"action\": \"deny\"}"));

@@ -38,9 +38,11 @@ describe("registry", () => {
     has(refused("nope", ""), "unknown operator 'nope'");
     has(refused("Streq", "a"), "unknown operator"); // names are case-sensitive as in ModSecurity v3
   });
-  it("says which operators wait for the regex module", () => {
-    has(refused("rx", "a"), "not available yet");
-    has(refused("pm", "a b"), "not available yet");
+  it("refuses bad regexes with the offset, and empty phrase lists", () => {
+    has(refused("rx", "a(?<=b)"), "at offset 1");
+    has(refused("rx", "(a"), "offset");
+    has(refused("pm", "  "), "no phrases");
+    has(refused("pmFromFile", "x.data"), "no data file 'x.data'");
   });
 });
 
@@ -120,6 +122,35 @@ describe("validation operators", () => {
     ["", "\xf0\x9f\x98\x80", "0"], ["", "\xc0\xaf", "1"], ["", "\xe0\x80\xaf", "1"], ["", "\x80", "1"], ["", "\xc3", "1"],
     ["", "\xe2\x82", "1"], ["", "\xc3\x28", "1"], ["", "\xf4\x90\x80\x80", "1"], ["", "\xf8\x88\x80\x80\x80", "1"], ["", "\xff", "1"],
     ["", "\xed\xa0\x80", "0"]]));
+});
+
+describe("rx", () => {
+  it("matches with DOTALL, RE2 syntax, inline flags", () => table("rx", [["union\\s+select", "1 union  select 2", "1"], ["union\\s+select", "unionselect", "0"],
+    ["(?i)<script", "<SCRIPT>", "1"], ["a.b", "a\nb", "1"], ["^abc$", "abc", "1"], ["^abc$", "xabc", "0"], ["", "", "1"], ["\\d{3}", "ab12", "0"]]));
+  it("captures TX.0..TX.n", () => {
+    const c = new OpContext(); c.capture = true;
+    expect(run("rx", "(\\w+)=(\\d+)", "x foo=42 y", c)).toBe(true);
+    expect(c.capCount).toBe(3);
+    expect(c.capLen[0]).toBe(6); expect(c.capLen[1]).toBe(3); expect(c.capLen[2]).toBe(2);
+    expect(c.fragLen).toBe(6);
+  });
+});
+
+describe("pm / pmFromFile", () => {
+  it("pm ignores ASCII case and finds any phrase", () => table("pm", [["sqlmap nikto", "Mozilla SQLMap/1", "1"], ["sqlmap nikto", "curl", "0"],
+    ["a  b", "xbx", "1"], ["passwd shadow", "/etc/SHADOW", "1"]]));
+  it("pmFromFile reads the pack's inlined data", () => {
+    const data = new Map<string, Array<string>>();
+    data.set("bad.data", ["# comment", "", " .git/ ", ".env"]);
+    const e = new OpError();
+    const op = createOperator("pmFromFile", "bad.data", data, e)!;
+    expect(e.ok).toBe(true);
+    const c = new OpContext();
+    const v = bytes("/app/.ENV");
+    expect(op.match(v.dataStart, v.length, c)).toBe(true);
+    const w = bytes("/app/# comment");
+    expect(op.match(w.dataStart, w.length, c)).toBe(false);
+  });
 });
 
 describe("constant operators", () => {

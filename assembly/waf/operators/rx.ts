@@ -1,0 +1,42 @@
+/**
+ * rx — regular expression match (RE2 syntax, linear time: `assembly/regex`), compiled once with
+ * DOTALL as ModSecurity compiles @rx with PCRE_DOTALL. Leftmost-first semantics. With `capture`,
+ * TX.0 is the whole match and TX.1–TX.9 the groups. Constructs RE2 does not have (lookaround,
+ * backreferences) are refused at configure time with their offset:
+ *   waf.packs[0].rules[3].match.rx: unsupported construct '(?<=' at offset 7
+ * Example: {"variables": ["ARGS"], "transformations": ["urlDecodeUni"], "match": {"rx": "(?i)union\\s+select"}}
+ */
+import { Operator, OpContext, OpError, MAX_CAPTURES } from "./operator";
+import { compileRegex, lastCompileError, Regex, DOTALL } from "../../regex/index";
+
+export class Rx extends Operator {
+  re: Regex;
+  private spans: StaticArray<i32> = new StaticArray<i32>(MAX_CAPTURES * 2);
+  constructor(re: Regex) { super(); this.name = "rx"; this.re = re; }
+
+  static create(arg: string, err: OpError): Rx | null {
+    const re = compileRegex(arg, DOTALL);
+    if (re == null) { err.set(lastCompileError()); return null; }
+    return new Rx(re);
+  }
+
+  match(p: usize, n: i32, c: OpContext): bool {
+    const re = this.re;
+    if (!c.capture) {
+      if (!re.test(p, n)) return false;
+      // the span only for the decision's fragment (matches are rare: this is off the hot path)
+      if (re.find(p, n)) c.setFragment(p + re.matchStart, re.matchEnd - re.matchStart);
+      return true;
+    }
+    const s = this.spans;
+    const g = re.captures(p, n, s);
+    if (g == 0) return false;
+    c.setFragment(p + s[0], s[1] - s[0]);
+    const k = g < MAX_CAPTURES ? g : MAX_CAPTURES;
+    for (let i = 0; i < k; i++) {
+      const a = s[2 * i], b = s[2 * i + 1];
+      if (a >= 0 && b >= a) c.setCapture(i, p + a, b - a); else c.setCapture(i, p, 0);
+    }
+    return true;
+  }
+}
