@@ -11,6 +11,10 @@ import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
 import { containsFold, equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathForMatch } from "./util/path";
+import { WafStream } from "./waf/engine/stream";
+import { JwtStep } from "./authz/jwt/step";
+import { addHeader } from "./host/headers";
+import { enforce, AuthzMetrics, noCredential, DEBUG_HEADER } from "./authz/enforce";
 
 const H_METHOD = String.UTF8.encode(":method");
 const H_PATH = String.UTF8.encode(":path");
@@ -20,6 +24,8 @@ export class BulwarkRoot extends RootContext {
   config: Config | null = null;
   mRequests: u32 = u32.MAX_VALUE;
   mDenied: u32 = u32.MAX_VALUE;
+  jwt: JwtStep = new JwtStep(); // end-user JWTs; its token cache lives as long as the configuration
+  authzMetrics: AuthzMetrics = new AuthzMetrics(); // defined on first use (only when policies exist)
   seq: u64 = 0;
 
   onConfigure(configuration_size: u32): bool {
@@ -33,6 +39,7 @@ export class BulwarkRoot extends RootContext {
       return false;
     }
     this.config = cfg;
+    this.jwt.configure(cfg.jwt);
     if (this.mRequests == u32.MAX_VALUE) {
       this.mRequests = defineMetric(MetricType.Counter, "bulwark.requests_total");
       this.mDenied = defineMetric(MetricType.Counter, "bulwark.denied_total");
@@ -101,6 +108,29 @@ export class BulwarkStream extends Context {
       this.reply(403, "bulwark_denied", body + "}", rid);
       return FilterHeadersStatusValues.StopIteration;
     }
+    // WAF phase 1 (and phase 2 when there is no body): assembly/waf/engine/stream.ts
+    const waf = cfg.waf;
+    if (waf != null && this.waf.requestHeaders(waf, h, rid, _eos, cfg.debug)) {
+      incrementMetric(root.mDenied);
+      return FilterHeadersStatusValues.StopIteration;
+    }
+    // end-user JWTs (Istio RequestAuthentication semantics, assembly/authz/jwt/): invalid → 401
+    const auth = root.jwt.authenticate(h, rid);
+    if (auth == null) return FilterHeadersStatusValues.StopIteration;
+    // zero-trust authorization (Istio AuthorizationPolicy semantics, assembly/authz/)
+    const az = enforce(cfg.authz, cfg.debug, h, rid, root.authzMetrics, auth);
+    if (az.status != 0) return FilterHeadersStatusValues.StopIteration;
+    if (cfg.debug) this.authzBy = az.decidedBy;
+    return FilterHeadersStatusValues.Continue;
+  }
+
+  authzBy: string = "";
+
+  waf: WafStream = new WafStream();
+
+  onResponseHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
+    if (this.waf.responseHeaders(_eos)) return FilterHeadersStatusValues.StopIteration;
+    if (this.authzBy.length) addHeader(MapType.ResponseHeaders, DEBUG_HEADER, "allow; " + this.authzBy);
     return FilterHeadersStatusValues.Continue;
   }
 
@@ -117,6 +147,14 @@ export class BulwarkStream extends Context {
   }
 
   onRequestBody(_len: usize, _eos: bool): FilterDataStatusValues {
-    return FilterDataStatusValues.Continue;
+    // WAF phase 2: buffers until end_of_stream or the body limit
+    return this.waf.requestBody(_len, _eos);
   }
+
+  onResponseBody(len: usize, eos: bool): FilterDataStatusValues {
+    return this.waf.responseBody(len, eos);
+  }
+
+  onLog(): void { this.waf.release(); }
+  onDelete(): void { this.waf.release(); }
 }

@@ -1,0 +1,97 @@
+// The filter's authorization step (called from assembly/filter.ts after the deny list): gathers the
+// request's attributes from the host, decides with ./engine.ts, logs and counts the decision, and
+// answers a denial with 403 {"error":"forbidden","request_id":...} (+ "policy" and an
+// x-bulwark-authz header only when `debug` is on). A %00 path gets 400, as Istio does.
+// Metrics (like Envoy RBAC's): bulwark.authz.allowed, .denied, .shadow_allowed, .shadow_denied.
+// Argument: the configuration, the request header map, the request id, the end-user credential.
+// Result: 0 when the request may continue, else the status of the local reply already sent.
+import { HeaderMap } from "../host/headers";
+import { getProperty, sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType } from "../host/stream";
+import { AuthzConfig } from "./policy";
+import { RequestSource, RequestAuth, buildAttributes, bufString } from "./attributes";
+import { authorize, describe, SHADOW_NONE, SHADOW_ALLOWED } from "./engine";
+import { jsonString } from "../util/bytes";
+
+export const DEBUG_HEADER = "x-bulwark-authz";
+
+class HostSource extends RequestSource {
+  constructor(public h: HeaderMap) { super(); }
+  header(lname: string, out: Array<ArrayBuffer>): void {
+    const k = String.UTF8.encode(lname);
+    for (let i = this.h.find(k); i >= 0; i = this.h.find(k, i + 1)) {
+      const n = this.h.valueLen(i);
+      const b = new ArrayBuffer(n);
+      memory.copy(changetype<usize>(b), this.h.valuePtr(i), n);
+      out.push(b);
+    }
+  }
+  property(path: string): ArrayBuffer | null { return getProperty(path); }
+}
+
+export class AuthzMetrics {
+  allowed: u32 = u32.MAX_VALUE;
+  denied: u32 = u32.MAX_VALUE;
+  shadowAllowed: u32 = u32.MAX_VALUE;
+  shadowDenied: u32 = u32.MAX_VALUE;
+  defined: bool = false;
+  define(): void {
+    if (this.defined) return;
+    this.defined = true;
+    this.allowed = defineMetric(MetricType.Counter, "bulwark.authz.allowed");
+    this.denied = defineMetric(MetricType.Counter, "bulwark.authz.denied");
+    this.shadowAllowed = defineMetric(MetricType.Counter, "bulwark.authz.shadow_allowed");
+    this.shadowDenied = defineMetric(MetricType.Counter, "bulwark.authz.shadow_denied");
+  }
+}
+
+/** The end-user credential for this request; empty until the JWT layer fills it. */
+export function noCredential(): RequestAuth { return new RequestAuth(); }
+
+export class Enforced {
+  status: i32 = 0;          // 0: continue
+  decidedBy: string = "";   // for the debug response header on allowed requests
+}
+
+export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string, m: AuthzMetrics, auth: RequestAuth): Enforced {
+  const res = new Enforced();
+  if (cfg.policies.length == 0) return res;
+  m.define();
+  const a = buildAttributes(new HostSource(h), cfg.normalization, cfg.trustedProxies, cfg.headerNames, auth);
+  const d = authorize(cfg, a, null);
+  const what = bufString(a.method) + " " + a.rawPath;
+  for (let i = 0; i < d.audited.length; i++) {
+    logInfo("bulwark: authz audit request_id=" + rid + " policy=" + cfg.policies[d.audited[i]].name + " " + what);
+  }
+  if (d.shadow != SHADOW_NONE) {
+    const ok = d.shadow == SHADOW_ALLOWED;
+    incrementMetric(ok ? m.shadowAllowed : m.shadowDenied);
+    logInfo("bulwark: authz shadow " + (ok ? "allowed" : "denied") + " request_id=" + rid + " by " +
+      describe(cfg, ok, d.shadowPolicy, d.shadowRule) + " " + what);
+  }
+  const by = describe(cfg, d.allowed, d.policy, d.rule) + (d.strictPath ? " on the fully normalised path" : "");
+  if (d.allowed) {
+    incrementMetric(m.allowed);
+    res.decidedBy = by;
+    return res;
+  }
+  incrementMetric(m.denied);
+  const policy = d.policy >= 0 ? cfg.policies[d.policy].name : "";
+  if (d.badRequest) {
+    logInfo("bulwark: authz bad request request_id=" + rid + " (path contains %00) " + what);
+    sendLocalResponse(400, "bulwark_authz_bad_path", "{\"error\":\"bad_request\",\"request_id\":" + jsonString(rid) + "}",
+      ["content-type", "application/json", "x-request-id", rid]);
+    res.status = 400;
+    return res;
+  }
+  logInfo("bulwark: authz denied request_id=" + rid + " by " + by + (d.policy >= 0 ? " policy=" + policy + " rule=" + d.rule.toString() : "") + " " + what);
+  let body = "{\"error\":\"forbidden\",\"request_id\":" + jsonString(rid);
+  const headers = ["content-type", "application/json", "x-request-id", rid];
+  if (debug) {
+    body += ",\"policy\":" + jsonString(d.policy >= 0 ? policy : by);
+    if (d.policy >= 0) body += ",\"rule\":" + d.rule.toString();
+    headers.push(DEBUG_HEADER); headers.push("deny; " + by);
+  }
+  sendLocalResponse(403, "bulwark_authz_denied", body + "}", headers);
+  res.status = 403;
+  return res;
+}
