@@ -135,7 +135,7 @@ export class JsonProcessor {
   private appendIndex(idx: i32, modsec: bool): void {
     const p = this.path;
     p.push(0x2e);
-    if (modsec) p.appendString("array_");
+    if (modsec) { p.push(0x61); p.push(0x72); p.push(0x72); p.push(0x61); p.push(0x79); p.push(0x5f); } // "array_"
     appendDec(p, idx);
   }
 
@@ -170,7 +170,7 @@ export class JsonProcessor {
       this.kind = new Uint8Array(maxD + 1); this.index = new Int32Array(maxD + 1); this.plen = new Int32Array(maxD + 1);
     }
     const modsec = lim.jsonModsecNames;
-    const p = this.path; p.reset(); p.appendString("json");
+    const p = this.path; p.reset(); p.push(0x6a); p.push(0x73); p.push(0x6f); p.push(0x6e); // "json"
     let depth = 0;
     let i = this.ws(0);
     if (i >= n) return r.fail("JSON: empty body");

@@ -57,6 +57,14 @@ function findFold(p: usize, n: i32, word: string, from: i32): i32 {
   }
   return -1;
 }
+/** v3's count_boundary_params: case-insensitive "boundary" occurrences with a '=' somewhere after. */
+function countBoundaryParams(p: usize, n: i32): i32 {
+  let lastEq = -1;
+  for (let i = n - 1; i >= 0; i--) if (load<u8>(p + i) == 0x3d) { lastEq = i; break; }
+  let count = 0; let at = findFold(p, n, "boundary", 0);
+  while (at >= 0 && at + 8 <= lastEq) { count++; at = findFold(p, n, "boundary", at + 8); }
+  return count;
+}
 function findExact(p: usize, n: i32, word: string): i32 {
   const m = word.length;
   for (let i = 0; i + m <= n; i++) {
@@ -96,8 +104,7 @@ export class MultipartProcessor {
     if (ctN == 0) return r.fail("Multipart: Content-Type header not available.");
     if (ctN > 1024) return r.fail("Multipart: Invalid boundary in C-T (length).");
     if (findFold(ct, ctN, "multipart/form-data", 0) != 0) return r.fail("Multipart: Invalid MIME type.");
-    let count = 0; let at = findFold(ct, ctN, "boundary", 0);
-    while (at >= 0) { count++; at = findFold(ct, ctN, "boundary", at + 8); }
+    const count = countBoundaryParams(ct, ctN);
     if (count > 1) return r.fail("Multipart: Multiple boundary parameters in C-T.");
     const bi = findExact(ct, ctN, "boundary");
     if (bi < 0) return r.fail(count > 0 ? "Multipart: Invalid boundary in C-T (case sensitivity)." : "Multipart: Boundary not found in C-T.");
@@ -126,7 +133,7 @@ export class MultipartProcessor {
       return r.fail("Multipart: Invalid boundary in C-T (quote).");
     }
     if (vn == 0) return r.fail("Multipart: Invalid boundary in C-T (empty).");
-    if (findFold(ct + v, vn, "boundary", 0) >= 0) return r.fail("Multipart: Invalid boundary in C-T (content).");
+    if (countBoundaryParams(ct + v, vn) != 0) return r.fail("Multipart: Invalid boundary in C-T (content).");
     if (!this.validBoundary(ct + v, vn)) {
       let k = 0;
       while (k < vn && load<u8>(ct + v + k) != 0x3b) k++;

@@ -222,7 +222,7 @@ export class XmlProcessor {
         }
         if (j >= n) return r.fail("XML: unterminated attribute value at end of input");
         this.path.len = elemLen;
-        this.path.appendString("/@"); this.path.append(b + as, an);
+        this.path.push(0x2f); this.path.push(0x40); this.path.append(b + as, an);
         if (this.path.len > lim.maxNameLen) return r.fail("XML: path too long (limit " + lim.maxNameLen.toString() + ")");
         if (!this.decode(b, vs, j, r) || !this.emit(sink, XML_ATTR, lim, r)) return false;
         this.path.len = elemLen;

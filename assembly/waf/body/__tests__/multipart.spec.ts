@@ -110,3 +110,12 @@ describe("multipart", () => {
     expect(o.includes("F\tf2\t")).toBe(false);
   });
 });
+
+describe("multipart boundary words", () => {
+  it("a boundary that spells 'boundary' is fine unless a '=' follows (v3 count_boundary_params)", () => {
+    const o = body(2, "multipart/form-data; boundary=BoUnDaRy\n--BoUnDaRy\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--BoUnDaRy--\r\n");
+    expect(err(o)).toBe("");
+    expect(o.includes("A\ta\t1\n")).toBe(true);
+    expect(err(body(2, "multipart/form-data; boundary=xboundary=y\n"))).toBe("Multipart: Multiple boundary parameters in C-T.");
+  });
+});

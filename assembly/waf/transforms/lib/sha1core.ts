@@ -4,19 +4,25 @@ const H = new StaticArray<u32>(5);
 const BLOCK = new StaticArray<u8>(128);
 
 function block(p: usize): void {
-  for (let t = 0; t < 16; t++) W[t] = bswap<u32>(load<u32>(p + (<usize>t << 2)));
-  for (let t = 16; t < 80; t++) W[t] = rotl<u32>(W[t - 3] ^ W[t - 8] ^ W[t - 14] ^ W[t - 16], 1);
-  let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4];
+  const w = changetype<usize>(W);
+  for (let t = 0; t < 16; t++) store<u32>(w + (<usize>t << 2), bswap<u32>(load<u32>(p + (<usize>t << 2))));
+  for (let t = 16; t < 80; t++) {
+    const q = w + (<usize>t << 2);
+    store<u32>(q, rotl<u32>(load<u32>(q - 12) ^ load<u32>(q - 32) ^ load<u32>(q - 56) ^ load<u32>(q - 64), 1));
+  }
+  const h = changetype<usize>(H);
+  let a = load<u32>(h), b = load<u32>(h, 4), c = load<u32>(h, 8), d = load<u32>(h, 12), e = load<u32>(h, 16);
   for (let t = 0; t < 80; t++) {
     let f: u32, k: u32;
     if (t < 20) { f = (b & c) | (~b & d); k = 0x5a827999; }
     else if (t < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; }
     else if (t < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; }
     else { f = b ^ c ^ d; k = 0xca62c1d6; }
-    const tmp = rotl<u32>(a, 5) + f + e + k + unchecked(W[t]);
+    const tmp = rotl<u32>(a, 5) + f + e + k + load<u32>(w + (<usize>t << 2));
     e = d; d = c; c = rotl<u32>(b, 30); b = a; a = tmp;
   }
-  H[0] += a; H[1] += b; H[2] += c; H[3] += d; H[4] += e;
+  store<u32>(h, load<u32>(h) + a); store<u32>(h, load<u32>(h, 4) + b, 4); store<u32>(h, load<u32>(h, 8) + c, 8);
+  store<u32>(h, load<u32>(h, 12) + d, 12); store<u32>(h, load<u32>(h, 16) + e, 16);
 }
 
 export function sha1(p: usize, n: i32, out: usize): void {
