@@ -50,7 +50,7 @@ export function normalizePath(p: usize, n: i32, mode: i32): ArrayBuffer | null {
   const tmp = new Uint8Array(end + 1);
   const t = tmp.dataStart;
   let m = 0;
-  if (end == 0 || load<u8>(p) != 0x2f) store<u8>(t + m++, 0x2f); // always absolute
+  if (end == 0 || (load<u8>(p) != 0x2f && load<u8>(p) != 0x5c)) store<u8>(t + m++, 0x2f); // always absolute
   let i = 0;
   while (i < end) {
     let c = <u32>load<u8>(p + i);
