@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { validate } from "./validate.ts";
 import { dev } from "./dev.ts";
 import { startDemoUpstream } from "../dev/upstream.ts";
+import { authzExplain } from "./authz.ts";
 
 const program = new Command();
 program.name("bulwark").description("Bulwark: WAF and zero-trust authorization for Envoy, as one proxy-wasm module");
@@ -34,6 +35,14 @@ program
     const { url } = await startDemoUpstream(Number(opts.port), opts.host);
     console.log(`demo upstream listening on ${url}`);
   });
+
+const authz = program.command("authz").description("zero-trust authorization (Istio AuthorizationPolicy semantics)");
+authz
+  .command("explain")
+  .description("which policies matched a request, in evaluation order, and why (exit 0 allowed, 3 denied)")
+  .requiredOption("-c, --config <file>", "plugin configuration with an `authz` section")
+  .requiredOption("-r, --request <file>", "the request as JSON: method, path, authority, headers, properties, auth")
+  .action(async (opts) => { process.exitCode = await authzExplain(opts); });
 
 program.parseAsync(process.argv).catch((e) => {
   console.error(`bulwark: ${e?.message ?? e}`);
