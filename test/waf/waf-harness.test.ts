@@ -67,8 +67,9 @@ test("fuzz: transformations never trap and stay within their output bound", () =
   const ids = NAMES.map((n) => [n, waf.transformId(n)] as const);
   fc.assert(fc.property(soup("%u+&#x;\\/.*-<!>'\"^ \t\r\n0aAfF=\0\xc3\xa9"), (input) => {
     for (const [name, id] of ids) {
-      const { out } = waf.transform(id, input);
+      const { out, changed } = waf.transform(id, input);
       assert.ok(out.length <= bound(name, input.length), `${name} output ${out.length} > bound for ${input.length}`);
+      if (!changed) assert.deepEqual(out, input, `${name} answered unchanged but changed the value`);
     }
   }), { numRuns: 300 });
 });

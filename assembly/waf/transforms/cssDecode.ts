@@ -5,7 +5,8 @@
  *    likewise with the fullwidth check; one whitespace byte after the escape is swallowed;
  *  - `\` + newline → nothing (line continuation); `\` + other byte → that byte;
  *  - a trailing lone `\` is dropped.
- * Returns whether an escape was decoded or dropped. Example: "\\3c script" → "<script".
+ * Returns whether a backslash was consumed (v3 does not count `\\C` → C; we do, so that false
+ * always means output == input). Example: "\\3c script" → "<script".
  */
 import { ByteBuf } from "../bytes";
 import { isHex, isSpace, hexVal, x2c } from "./lib/chars";
@@ -34,7 +35,7 @@ export function cssDecode(src: usize, n: i32, out: ByteBuf): bool {
       if (i + j < n && isSpace(load<u8>(src + i + j))) j++;
       i += j; changed = true;
     } else if (load<u8>(src + i) == 0x0a) { i++; changed = true; }
-    else { store<u8>(d++, load<u8>(src + i)); i++; }
+    else { store<u8>(d++, load<u8>(src + i)); i++; changed = true; }
   }
   out.len = <i32>(d - out.ptr); return changed;
 }

@@ -6,7 +6,10 @@
  *   transformName(id)                  → the canonical spelling
  *
  * Every transformation has the same signature `(src: usize, n: i32, out: ByteBuf): bool`; `out`
- * always receives the full result (also when unchanged) and must not overlap `src`. Ids are
+ * always receives the full result (also when unchanged) and must not overlap `src`. A false
+ * answer guarantees out == input (so the engine may keep using the input view and skip the
+ * per-request cache entry); true means it (probably) changed: a few transformations answer true
+ * for any non-empty input, as ModSecurity does (base64*, hex*, md5, sha1, length, parity*). Ids are
  * stable for the life of the module (the engine compiles rule transformation lists to ids at
  * configure time). Adding one = one new file + one `reg(...)` line below.
  */

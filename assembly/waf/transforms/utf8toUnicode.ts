@@ -7,10 +7,10 @@
  *  - a stray continuation byte or F8-FF is copied as is;
  *  - an overlong sequence or a surrogate (D800-DFFF) is converted AND its lead byte appended;
  *  - a NUL byte that is not the last byte is dropped.
- * Returns whether a sequence was converted. Example: "é" (C3 A9) → "%u00e9".
+ * Returns whether the output differs from the input (v3 answers false when it only dropped bytes). Example: "é" (C3 A9) → "%u00e9".
  */
 import { ByteBuf } from "../bytes";
-import { hexDigit } from "./lib/chars";
+import { hexDigit, differs } from "./lib/chars";
 
 function emitU(out: ByteBuf, d: usize, v: u32): usize {
   store<u8>(d++, 0x25); store<u8>(d++, 0x75);
@@ -52,5 +52,6 @@ export function utf8toUnicode(src: usize, n: i32, out: ByteBuf): bool {
     if ((ulen == 4 && v < 0x10000) || (ulen == 3 && v < 0x800) || (ulen == 2 && v < 0x80)) store<u8>(d++, <u8>c);
     i += ulen > 0 ? ulen : 1;
   }
-  out.len = <i32>(d - out.ptr); return changed;
+  out.len = <i32>(d - out.ptr);
+  return changed || differs(src, n, out.ptr, out.len);
 }
