@@ -35,6 +35,7 @@ import { OpContext } from "../operators/operator";
 import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
+import { processRequestBody } from "./body";
 
 export const INBOUND_RULE_ID = 949110;
 export const OUTBOUND_RULE_ID = 959100;
@@ -80,6 +81,12 @@ export class WafEngine {
     tx.engine = s.mode;
     for (let i = 0; i < s.txInit.length; i++) tx.tx.setString(s.txInit[i], s.txInitValues[i]);
     this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0;
+  }
+
+  /** The (possibly truncated) request body: REQUEST_BODY and the body processor's variables. */
+  requestBody(p: usize, n: i32): void {
+    this.tx.setRequestBody(p, n);
+    processRequestBody(this.tx, p, n);
   }
 
   // ---- phases --------------------------------------------------------------------------------
@@ -130,6 +137,14 @@ export class WafEngine {
       tx.interrupted = true; tx.status = 403; tx.interruptRule = INBOUND_RULE_ID;
       if (!tx.firedRules.includes(INBOUND_RULE_ID)) tx.firedRules.push(INBOUND_RULE_ID);
     }
+  }
+
+  /** The inbound score without a decision (for logs of blocks before phase 2). */
+  checkInboundScoreOnly(): void {
+    const bpl = this.waf.settings.paranoiaLevel;
+    let score: i64 = 0;
+    for (let k = 0; k < bpl && k < 4; k++) score += this.tx.tx.int(PL_KEYS_IN[k]);
+    this.inboundScore = score;
   }
 
   checkOutbound(): void {

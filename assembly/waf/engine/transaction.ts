@@ -209,13 +209,12 @@ export class Transaction {
   }
 
   /**
-   * The (possibly truncated) request body. URLENCODED bodies are parsed into ARGS_POST here;
-   * other processors are run by the caller (body processors emit into the transaction's KVs).
+   * The (possibly truncated) request body as REQUEST_BODY / REQUEST_BODY_LENGTH; the body
+   * processor is run by `processRequestBody` (body.ts), which WafEngine.requestBody calls.
    */
   setRequestBody(p: usize, n: i32): void {
     this.setScalar(V.REQUEST_BODY, p, n);
     this.setScalarInt(V.REQUEST_BODY_LENGTH, n);
-    if (this.bodyAccess && this.bodyProcessor == BodyProc.UrlEncoded) parseArgs(this.arena, p, n, this.argsPost);
   }
 
   setReqbodyError(msg: string): void {

@@ -36,7 +36,7 @@ function run(e: WafEngine, method: string, uri: string, headers: Array<string> =
   }
   e.runPhase(1);
   const bb = b(body);
-  e.tx.setRequestBody(changetype<usize>(bb), bb.byteLength);
+  e.requestBody(changetype<usize>(bb), bb.byteLength);
   e.runPhase(2);
   e.checkInbound();
   return (e.tx.interrupted ? e.tx.status.toString() : "pass") + " [" + e.tx.firedRules.join(",") + "] " + e.inboundScore.toString();
@@ -195,6 +195,8 @@ describe("evaluation", () => {
       "{\"id\": 5, \"phase\": 1, \"variables\": [\"QUERY_STRING\"], \"match\": {\"streq\": \"a=%41\"}, \"action\": \"deny\"}"));
     expect(run(e, "POST", "/f", ["content-type", "application/x-www-form-urlencoded"], "x=1&name=a+b")).toBe("403 [1] 0");
     expect(run(e, "POST", "/f", ["content-type", "text/plain"], "x=1&name=a+b")).toBe("pass [] 0");
+    expect(run(e, "POST", "/f", ["content-type", "application/json"], "{\"name\": \"a b\"}")).toBe("pass [] 0");
+    expect(run(e, "POST", "/f", ["content-type", "application/json"], "{\"json\": {\"x\": 1}, \"name\": \"a b\"}")).toBe("pass [] 0");
     expect(run(e, "GET", "/", ["cookie", "a=1; sid=evil"])).toBe("403 [2] 0");
     expect(run(e, "GET", "/dir/site.bak?x=1")).toBe("403 [3] 0");
     expect(run(e, "TRACE", "/t")).toBe("403 [4] 0");
@@ -235,6 +237,14 @@ describe("evaluation", () => {
     expect(run(e, "GET", "/?tag1=a&tag2=b&tagx=c")).toBe("400 [2] 0");
     expect(run(e, "GET", "/?tag1=a&tag2=b")).toBe("pass [] 0");
     expect(run(e, "GET", "/", ["user-agent", "Nikto/2"])).toBe("401 [3] 0");
+  });
+  it("JSON bodies flatten to json.a.b names; malformed bodies set REQBODY_ERROR", () => {
+    const e = engine(pack(
+      "{\"id\": 1, \"variables\": [\"ARGS_POST:json.user.name\"], \"match\": {\"streq\": \"root\"}, \"action\": \"deny\"}," +
+      "{\"id\": 2, \"variables\": [\"REQBODY_ERROR\"], \"match\": {\"eq\": \"1\"}, \"negate\": false, \"action\": \"deny\", \"status\": 400}"));
+    expect(run(e, "POST", "/", ["content-type", "application/json"], "{\"user\": {\"name\": \"root\"}}")).toBe("403 [1] 0");
+    expect(run(e, "POST", "/", ["content-type", "application/json"], "{\"user\": {\"name\": \"bob\"}}")).toBe("pass [] 0");
+    expect(run(e, "POST", "/", ["content-type", "application/json"], "{\"user\": ")).toBe("400 [2] 0");
   });
   it("never traps on hostile input", () => {
     const e = engine(pack("{\"id\": 1, \"variables\": [\"ARGS\", \"ARGS_NAMES\", \"REQUEST_COOKIES\"], \"transformations\": [\"urlDecodeUni\"], \"match\": {\"validateUtf8Encoding\": \"\"}, \"action\": \"deny\"}"));
