@@ -109,3 +109,13 @@ test("the filter refuses a bad authz section with JSON paths", async () => {
     return true;
   });
 });
+
+test("npm start's default configuration: DELETE on /api/admin/{**} needs a workload or user identity", async () => {
+  const host = await Host.create({ wasm, configuration: readFileSync("rules/default.json", "utf8") });
+  assert.equal((await host.request({ method: "DELETE", path: "/api/admin/users/1" })).status, 403);
+  assert.equal((await host.request({ method: "DELETE", path: "//api/admin/users/1" })).status, 403);
+  assert.equal((await host.request({ method: "GET", path: "/api/admin/users/1" })).status, 200);
+  assert.equal((await host.request({ method: "DELETE", path: "/api/admin/users/1", properties: {
+    "connection.mtls": true, "connection.uri_san_peer_certificate": "spiffe://cluster.local/ns/ops/sa/admin" } })).status, 200);
+  host.close();
+});
