@@ -2,7 +2,8 @@
 // hand control to the test (test/host/fixtures/probe.ts) so ABI calls can be made from inside a real
 // callback, with the right context current, exactly as a filter would make them.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, renameSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,14 +29,20 @@ export const filterWasm = () => readFileSync(join(ROOT, "build", "bulwark.wasm")
 export const passthroughWasm = () => readFileSync(join(ROOT, "build", "passthrough.wasm"));
 
 let probeBytes: Uint8Array | undefined;
-/** Compiles the probe fixture once per process into a temp dir. */
+/** Compiles the probe fixture with asc, cached in the temp dir by source hash (test files run in separate processes). */
 export async function probeWasm(): Promise<Uint8Array> {
   if (probeBytes) return probeBytes;
-  const asc = (await import("assemblyscript/asc")) as any;
-  const out = join(mkdtempSync(join(tmpdir(), "bulwark-probe-")), "probe.wasm");
-  const { error, stderr } = await asc.main([join(ROOT, "test/host/fixtures/probe.ts"), "-o", out, "-O1", "--runtime", "stub", "--noColors"]);
-  if (error) throw new Error(`probe fixture failed to compile: ${stderr.toString()}`);
-  probeBytes = readFileSync(out);
+  const src = join(ROOT, "test/host/fixtures/probe.ts");
+  const hash = createHash("sha256").update(readFileSync(src)).update(JSON.stringify(process.versions.node)).digest("hex").slice(0, 16);
+  const cached = join(tmpdir(), `bulwark-probe-${hash}.wasm`);
+  if (!existsSync(cached)) {
+    const asc = (await import("assemblyscript/asc")) as any;
+    const out = join(mkdtempSync(join(tmpdir(), "bulwark-probe-")), "probe.wasm");
+    const { error, stderr } = await asc.main([src, "-o", out, "-O1", "--runtime", "stub", "--noColors"]);
+    if (error) throw new Error(`probe fixture failed to compile: ${stderr.toString()}`);
+    renameSync(out, cached); // atomic: parallel test files may race to write it
+  }
+  probeBytes = readFileSync(cached);
   return probeBytes;
 }
 
