@@ -13,6 +13,8 @@ import { JsonParser, JValue, lineCol } from "./json";
 import { Errors, Obj, indexPath } from "./reader";
 import { lowerUtf8 } from "../util/bytes";
 import { AuthzConfig, parseAuthz } from "../authz/policy";
+import { Waf } from "../waf/engine/rule";
+import { parseWaf } from "../waf/engine/parse";
 
 export const MAX_DENY_RULES = 1000;
 
@@ -35,9 +37,10 @@ export class Config {
   debug: bool = false;
   denyList: Array<DenyRule> = [];
   authz: AuthzConfig = new AuthzConfig(); // Istio AuthorizationPolicies (assembly/authz/policy.ts)
+  waf: Waf | null = null;                 // WAF engine settings and rule packs (assembly/waf/engine/parse.ts)
 }
 
-const TOP_KEYS = ["$schema", "debug", "denyList", "authz"];
+const TOP_KEYS = ["$schema", "debug", "denyList", "authz", "waf"];
 const DENY_KEYS = ["id", "msg", "methods", "pathPrefixes", "headers"];
 const HEADER_KEYS = ["name", "contains", "equals"];
 
@@ -116,6 +119,8 @@ export function loadConfig(buf: ArrayBuffer, errs: Errors): Config {
     const r = parseDenyRule(list[i], indexPath(o.at("denyList"), i), errs, seen);
     if (r != null) cfg.denyList.push(r);
   }
+  const waf = root.get("waf");
+  if (waf != null) cfg.waf = parseWaf(waf, o.at("waf"), errs);
   const authz = root.get("authz");
   if (authz != null) cfg.authz = parseAuthz(authz, o.at("authz"), errs);
   return cfg;
