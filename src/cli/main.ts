@@ -1,6 +1,8 @@
 // The `bulwark` command line. One file per command in src/cli/; this file only wires them up.
 import { Command } from "commander";
 import { validate } from "./validate.ts";
+import { runPackTests } from "./test.ts";
+import { runEval } from "./eval.ts";
 import { dev } from "./dev.ts";
 import { startDemoUpstream } from "../dev/upstream.ts";
 import { authzExplain } from "./authz.ts";
@@ -14,6 +16,22 @@ program
   .argument("<files...>", "plugin configuration files (JSON)")
   .option("-q, --quiet", "print nothing for valid files")
   .action(async (files: string[], opts) => { process.exitCode = await validate(files, opts); });
+
+program
+  .command("test")
+  .description("run rule packs' own tests through the real filter (build/bulwark.wasm)")
+  .argument("<packs...>", "pack files (or directories of them), or configurations with waf.packs")
+  .option("-v, --verbose", "print passing tests too")
+  .action(async (packs: string[], opts) => { process.exitCode = await runPackTests(packs, opts); });
+
+program
+  .command("eval")
+  .description("run modsec-peer JSONL requests through the filter and write verdicts in the same format")
+  .requiredOption("-i, --input <file>", "requests, one JSON object a line")
+  .requiredOption("-o, --output <file>", "verdicts, one JSON object a line")
+  .option("-c, --config <file>", "plugin configuration (default: the embedded rules/default.json)")
+  .option("--repeat <k>", "process the input K times; us = median", "1")
+  .action(async (opts) => { process.exitCode = await runEval(opts); });
 
 program
   .command("dev")
