@@ -6,16 +6,17 @@
 
 export type HeaderList = Array<[string, string]>;
 
-const WIDE = /[^\x00-\xff]/;
 /** UTF-8 bytes of `s` as a byte string when `s` has characters above U+00FF, else `s`. */
 export function byteString(s: string): string {
-  return WIDE.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return Buffer.from(s, "utf8").toString("latin1");
+  return s;
 }
 
-const UPPER = /[A-Z]/;
 /** ASCII lower-casing (Envoy LowerCaseString uses absl::AsciiStrToLower: other bytes are kept). */
 export function lowerAscii(s: string): string {
-  if (!UPPER.test(s)) return s;
+  let upper = false;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 65 && c <= 90) { upper = true; break; } }
+  if (!upper) return s;
   let o = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

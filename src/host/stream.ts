@@ -551,10 +551,10 @@ export class Stream {
     return false;
   }
 
-  private cb(name: string, ...args: number[]): number | undefined {
+  private cb(name: string, a?: number, b?: number): number | undefined {
     this.inCallback = true;
     let r: number | undefined;
-    try { r = this.vm.call(name, this.id, ...args); } finally { this.inCallback = false; }
+    try { r = this.vm.call(name, this.id, a, b); } finally { this.inCallback = false; }
     // CHECK_FAIL_HTTP after the call: fail open answers Continue
     if (this.vm.failed && this.host.failOpen) { this.bypass = true; return 0; }
     return r;

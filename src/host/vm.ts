@@ -95,7 +95,7 @@ export class Vm {
    * proxy-wasm-cpp-host does (src/v8/v8.cc getModuleFunctionImpl → WasmVm::fail(RuntimeError,
    * "Function: <name> failed: …")), logs it, and returns undefined. A failed VM is not called again.
    */
-  call(name: string, ctx: number, ...args: number[]): any { // f(ctx, ...args): every proxy_on_* takes the context id first
+  call(name: string, ctx: number, a?: number, b?: number, c?: number): any { // f(ctx, a, b, c): every proxy_on_* takes the context id first
     const f = this.fns[name];
     if (!f || this.failed) return undefined;
     const pc = this.current, pe = this.effective, pv = Vm.active;
@@ -103,7 +103,7 @@ export class Vm {
     Vm.active = this;
     this.depth++;
     try {
-      return f(ctx, ...args);
+      return f(ctx, a, b, c);
     } catch (e) {
       this.fail(name, e);
       return undefined;
