@@ -147,13 +147,13 @@ function portHolds(f: PortField, port: i32, where: string, t: Trace | null): boo
 function sourceMatches(s: Source, a: Attributes, where: string, t: Trace | null): bool {
   let ok = true;
   // with a trace every field is shown; without one the first failure ends the check
-  if (s.principals != null && (ok || t != null)) ok = strHolds(s.principals!, a.peer.principal, where + ".principals", t) && ok;
-  if (s.requestPrincipals != null && (ok || t != null)) ok = strHolds(s.requestPrincipals!, a.authPrincipal, where + ".requestPrincipals", t) && ok;
-  if (s.namespaces != null && (ok || t != null)) ok = strHolds(s.namespaces!, a.peer.namespace, where + ".namespaces", t) && ok;
-  if (s.serviceAccounts != null && (ok || t != null)) ok = strHolds(s.serviceAccounts!, a.peer.serviceAccount, where + ".serviceAccounts", t) && ok;
-  if (s.trustDomains != null && (ok || t != null)) ok = strHolds(s.trustDomains!, a.peer.trustDomain, where + ".trustDomains", t) && ok;
-  if (s.ipBlocks != null && (ok || t != null)) ok = ipHolds(s.ipBlocks!, a.sourceIp, where + ".ipBlocks (source.ip)", t) && ok;
-  if (s.remoteIpBlocks != null && (ok || t != null)) ok = ipHolds(s.remoteIpBlocks!, a.remoteIp, where + ".remoteIpBlocks (remote.ip)", t) && ok;
+  if (s.principals != null && (ok || t != null)) ok = strHolds(s.principals!, a.peer.principal, (t == null ? "" : where + ".principals"), t) && ok;
+  if (s.requestPrincipals != null && (ok || t != null)) ok = strHolds(s.requestPrincipals!, a.authPrincipal, (t == null ? "" : where + ".requestPrincipals"), t) && ok;
+  if (s.namespaces != null && (ok || t != null)) ok = strHolds(s.namespaces!, a.peer.namespace, (t == null ? "" : where + ".namespaces"), t) && ok;
+  if (s.serviceAccounts != null && (ok || t != null)) ok = strHolds(s.serviceAccounts!, a.peer.serviceAccount, (t == null ? "" : where + ".serviceAccounts"), t) && ok;
+  if (s.trustDomains != null && (ok || t != null)) ok = strHolds(s.trustDomains!, a.peer.trustDomain, (t == null ? "" : where + ".trustDomains"), t) && ok;
+  if (s.ipBlocks != null && (ok || t != null)) ok = ipHolds(s.ipBlocks!, a.sourceIp, (t == null ? "" : where + ".ipBlocks (source.ip)"), t) && ok;
+  if (s.remoteIpBlocks != null && (ok || t != null)) ok = ipHolds(s.remoteIpBlocks!, a.remoteIp, (t == null ? "" : where + ".remoteIpBlocks (remote.ip)"), t) && ok;
   return ok;
 }
 
@@ -180,15 +180,15 @@ function hostHolds(f: StrField, a: Attributes, where: string, t: Trace | null): 
 
 function operationMatches(o: Operation, a: Attributes, path: ArrayBuffer | null, where: string, t: Trace | null): bool {
   let ok = true;
-  if (o.hosts != null && (ok || t != null)) ok = hostHolds(o.hosts!, a, where + ".hosts", t) && ok;
-  if (o.ports != null && (ok || t != null)) ok = portHolds(o.ports!, a.destPort, where + ".ports", t) && ok;
-  if (o.methods != null && (ok || t != null)) ok = strHolds(o.methods!, a.method, where + ".methods", t) && ok;
-  if (o.paths != null && (ok || t != null)) ok = strHolds(o.paths!, path, where + ".paths", t) && ok;
+  if (o.hosts != null && (ok || t != null)) ok = hostHolds(o.hosts!, a, (t == null ? "" : where + ".hosts"), t) && ok;
+  if (o.ports != null && (ok || t != null)) ok = portHolds(o.ports!, a.destPort, (t == null ? "" : where + ".ports"), t) && ok;
+  if (o.methods != null && (ok || t != null)) ok = strHolds(o.methods!, a.method, (t == null ? "" : where + ".methods"), t) && ok;
+  if (o.paths != null && (ok || t != null)) ok = strHolds(o.paths!, path, (t == null ? "" : where + ".paths"), t) && ok;
   return ok;
 }
 
 function conditionHolds(c: Condition, a: Attributes, action: i32, where: string, t: Trace | null): bool {
-  const w = where + " " + c.key;
+  const w = t == null ? "" : where + " " + c.key;
   switch (c.kind) {
     case K_HEADER: return headerHolds(c.str!, a.headers[c.header], action, w, t);
     case K_SOURCE_IP: return ipHolds(c.ip!, a.sourceIp, w, t);
@@ -215,7 +215,7 @@ function ruleMatches(r: Rule, action: i32, a: Attributes, path: ArrayBuffer | nu
   if (t != null && r.sources.length == 0 && r.operations.length == 0 && r.when.length == 0) t.add("    " + where + ": empty rule → matches (Istio: an empty rule is always matched)");
   let fromOk = r.sources.length == 0;
   for (let i = 0; i < r.sources.length && (!fromOk || t != null); i++) {
-    const w = where + ".from[" + i.toString() + "].source";
+    const w = t == null ? "" : where + ".from[" + i.toString() + "].source";
     const m = sourceMatches(r.sources[i], a, w, t);
     if (t != null) t.add("    " + w + ": " + (m ? "matches" : "does not match"));
     fromOk = fromOk || m;
@@ -223,7 +223,7 @@ function ruleMatches(r: Rule, action: i32, a: Attributes, path: ArrayBuffer | nu
   if (!fromOk && t == null) return false;
   let toOk = r.operations.length == 0;
   for (let i = 0; i < r.operations.length && (!toOk || t != null); i++) {
-    const w = where + ".to[" + i.toString() + "].operation";
+    const w = t == null ? "" : where + ".to[" + i.toString() + "].operation";
     const m = operationMatches(r.operations[i], a, path, w, t);
     if (t != null) t.add("    " + w + ": " + (m ? "matches" : "does not match"));
     toOk = toOk || m;
@@ -231,7 +231,7 @@ function ruleMatches(r: Rule, action: i32, a: Attributes, path: ArrayBuffer | nu
   if (!toOk && t == null) return false;
   let whenOk = true;
   for (let i = 0; i < r.when.length && (whenOk || t != null); i++) {
-    whenOk = conditionHolds(r.when[i], a, action, where + ".when[" + i.toString() + "]", t) && whenOk;
+    whenOk = conditionHolds(r.when[i], a, action, t == null ? "" : where + ".when[" + i.toString() + "]", t) && whenOk;
   }
   return fromOk && toOk && whenOk;
 }
@@ -241,7 +241,7 @@ export function policyMatch(p: Policy, a: Attributes, path: ArrayBuffer | null, 
   let hit = -1;
   if (t != null && p.rules.length == 0) t.add("    no rules → never matches (Istio: if rules are not set, the match will never occur)");
   for (let i = 0; i < p.rules.length; i++) {
-    const w = "rules[" + i.toString() + "]";
+    const w = t == null ? "" : "rules[" + i.toString() + "]";
     const m = ruleMatches(p.rules[i], p.action, a, path, w, t);
     if (t != null) t.add("    " + w + ": " + (m ? "MATCHES" : "does not match"));
     if (m && hit < 0) { hit = i; if (t == null) break; }
