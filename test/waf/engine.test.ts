@@ -127,3 +127,11 @@ test("the example pack's own tests pass (bulwark test rules/packs/example.json)"
   finally { console.log = log; }
   assert.match(lines.at(-1)!, /^\d+ passed, 0 failed$/);
 });
+
+test("rules/rulepack.schema.json accepts the example pack and refuses a chained rule with an id", async () => {
+  const { default: Ajv } = await import("ajv/dist/2020.js");
+  const ajv = new (Ajv as any)({ strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync("rules/rulepack.schema.json", "utf8")));
+  assert.equal(validate(JSON.parse(readFileSync("rules/packs/example.json", "utf8"))), true, JSON.stringify(validate.errors));
+  assert.equal(validate({ id: "x", rules: [{ id: 1, variables: ["ARGS"], match: { streq: "a" }, chain: { id: 2, variables: ["ARGS"], match: { streq: "b" } } }] }), false);
+});
