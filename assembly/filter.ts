@@ -121,6 +121,11 @@ export class BulwarkStream extends Context {
     const az = enforce(cfg.authz, cfg.debug, h, rid, root.authzMetrics, auth);
     if (az.status != 0) return FilterHeadersStatusValues.StopIteration;
     if (cfg.debug) this.authzBy = az.decidedBy;
+    // With a body still to come and WAF rules to run on it, hold the headers back: in Envoy a
+    // Continue here would let the router open the upstream request before phase 2 has decided.
+    // The body callbacks still run (filter_manager.cc, ActiveStreamDecoderFilter::decodeData), and
+    // their Continue at end_of_stream releases headers and body together.
+    if (waf != null && !_eos) return FilterHeadersStatusValues.StopIteration;
     return FilterHeadersStatusValues.Continue;
   }
 

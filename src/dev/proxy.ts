@@ -125,6 +125,13 @@ export function createProxy(opts: ProxyOptions): Server {
         },
         upstream: (h, b) => forward(upstream, h, b).catch(() => ({ status: 503, headers: [["content-type", "text/plain"]] as HeaderList, body: "upstream connect error\n" })),
       });
+      if (result.reset) {
+        // the stream was reset (e.g. a response-phase block after headers went out): as Envoy does,
+        // close the connection rather than send a status
+        req.socket.destroy();
+        log(`${req.method} ${req.url} reset (${result.details ?? ""})`);
+        return;
+      }
       const out: Record<string, string | string[]> = {};
       for (const [k, v] of result.headers) {
         if (k.startsWith(":")) continue;
