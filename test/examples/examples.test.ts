@@ -73,10 +73,15 @@ test("examples/istio/wasmplugin.yaml: a WasmPlugin whose pluginConfig the filter
 });
 
 test("rules/bulwark-config.schema.json is valid JSON Schema 2020-12 and accepts the default configuration", () => {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
+  ajv.addSchema(JSON.parse(readFileSync("rules/rulepack.schema.json", "utf8")));
   const validate = ajv.compile(JSON.parse(readFileSync("rules/bulwark-config.schema.json", "utf8")));
   assert.ok(validate(defaultConfig), JSON.stringify(validate.errors));
   assert.equal(validate({ denyList: [{ id: "x" }] }), false, "an entry without conditions");
   assert.equal(validate({ denylist: [] }), false, "an unknown key");
   assert.equal(validate({ denyList: [{ id: "x", pathPrefixes: ["admin"] }] }), false, "a prefix without '/'");
+  const pack = JSON.parse(readFileSync("rules/packs/example.json", "utf8"));
+  delete pack.$comment;
+  assert.ok(validate({ waf: { mode: "block", packs: [pack] } }), JSON.stringify(validate.errors));
+  assert.equal(validate({ waf: { mode: "sometimes" } }), false, "an unknown WAF mode");
 });
