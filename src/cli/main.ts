@@ -6,6 +6,7 @@ import { runEval } from "./eval.ts";
 import { dev } from "./dev.ts";
 import { startDemoUpstream } from "../dev/upstream.ts";
 import { authzExplain } from "./authz.ts";
+import { importSeclangCommand } from "./import.ts";
 
 const program = new Command();
 program.name("bulwark").description("Bulwark: WAF and zero-trust authorization for Envoy, as one proxy-wasm module");
@@ -53,6 +54,17 @@ program
     const { url } = await startDemoUpstream(Number(opts.port), opts.host);
     console.log(`demo upstream listening on ${url}`);
   });
+
+program
+  .command("import")
+  .description("convert rules from other formats into Bulwark rule packs")
+  .command("seclang")
+  .description("convert ModSecurity SecLang (.conf files or directories) into one JSON rule pack; problems are printed as file:line: reason")
+  .argument("<paths...>", "SecLang files or directories (their *.conf, in name order)")
+  .option("-o, --output <file>", "write the pack here (default: stdout)")
+  .option("--id <id>", "pack id", "seclang")
+  .option("--allow-partial", "leave out what cannot be converted instead of failing")
+  .action(async (paths: string[], opts) => { process.exitCode = await importSeclangCommand(paths, opts); });
 
 const authz = program.command("authz").description("zero-trust authorization (Istio AuthorizationPolicy semantics)");
 authz
