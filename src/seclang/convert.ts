@@ -150,10 +150,15 @@ export class Converter {
   private openTail: Rule | null = null;
   private openBad = false;
   private seen = new Set<string>();
+  private byTag: Array<{ ctl: string[]; text: string; tag: string; target: string; file: string; line: number }> = [];
 
   constructor(public packId = "seclang") {}
 
-  problem(d: { file: string; line: number }, reason: string): void { this.problems.push({ file: d.file, line: d.line, reason }); }
+  problem(d: { file: string; line: number }, reason: string): void {
+    const last = this.problems[this.problems.length - 1];
+    if (last && last.file === d.file && last.line === d.line && last.reason === reason) return;
+    this.problems.push({ file: d.file, line: d.line, reason });
+  }
 
   addPath(path: string): void {
     const abs = resolve(path);
@@ -276,13 +281,13 @@ export class Converter {
     if (chained) {
       this.stats.chained++;
       this.openTail!.json.chain = j;
-      if (r.problems.length) { this.openBad = true; for (const p of r.problems) this.problem(d, p); }
+      if (r.problems.length) { this.openBad = true; for (const p of r.problems) this.problem(d, `rule ${this.open!.json.id ?? "?"} (chained rule): ${p}`); }
       this.openTail = r;
       if (!wantsChain) this.closeChain();
       return;
     }
     this.stats.rules++;
-    if (wantsChain) { this.open = r; this.openTail = r; this.openBad = r.problems.length > 0; for (const p of r.problems) this.problem(d, p); return; }
+    if (wantsChain) { this.open = r; this.openTail = r; this.openBad = r.problems.length > 0; for (const p of r.problems) this.problem(d, j.id !== undefined ? `rule ${j.id}: ${p}` : p); return; }
     this.finish(r, r.problems.length > 0);
   }
 
@@ -297,7 +302,7 @@ export class Converter {
   private finish(r: Rule, bad: boolean, reported = false): void {
     if (bad) {
       this.stats.refused++;
-      if (!reported) for (const p of r.problems) this.problem(r, p);
+      if (!reported) for (const p of r.problems) this.problem(r, r.json.id !== undefined ? `rule ${r.json.id}: ${p}` : p);
       return;
     }
     this.entries.push({ json: r.json, origin: `${r.file}:${r.line}` });
@@ -360,6 +365,17 @@ export class Converter {
         case "ctl": {
           const cn = v.split("=")[0];
           if (CTL_LOG_ONLY.has(cn)) break;
+          // Bulwark always fills REQUEST_BODY, whatever the body processor: forcing it is a no-op
+          if (cn === "forceRequestBodyVariable" && /^on$/i.test(v.slice(cn.length + 1))) break;
+          if (cn === "ruleRemoveTargetByTag") {
+            const m = /^ruleRemoveTargetByTag=([^;]+);(.+)$/.exec(v);
+            if (!m) { r.problems.push(`bad ctl '${v}': expected ruleRemoveTargetByTag=TAG;VARIABLE[:key]`); break; }
+            // expanded into ruleRemoveTargetById for every rule with the tag once all files are read
+            const ctl: string[] = (j.ctl ??= []);
+            ctl.push(v);
+            this.byTag.push({ ctl, text: v, tag: m[1], target: m[2], file: r.file, line: r.line });
+            break;
+          }
           if (CTLS.has(cn)) (j.ctl ??= []).push(v);
           else r.problems.push(`ctl:${cn} is not supported by the engine`);
           break;
@@ -432,6 +448,13 @@ export class Converter {
 
   result(): ImportResult {
     if (this.open) this.closeChain();
+    for (const b of this.byTag) {
+      const k = b.ctl.indexOf(b.text);
+      if (k < 0) continue;
+      const ids = this.entries.filter((e) => !e.marker && (e.json.tags ?? []).includes(b.tag)).map((e) => e.json.id as number);
+      if (ids.length === 0) this.problems.push({ file: b.file, line: b.line, reason: `ctl:${b.text}: no imported rule has the tag '${b.tag}'` });
+      b.ctl.splice(k, 1, ...ids.map((id) => `ruleRemoveTargetById=${id};${b.target}`));
+    }
     const pack: Json = { id: this.packId };
     if (this.description) pack.description = this.description;
     pack.rules = this.entries.map((e) => (e.marker ? e.json : ordered(e.json)));

@@ -59,8 +59,8 @@ export default async function (shared: string) {
   details.push(`filter: ${host ? "accepted" : "refused"} the configuration (${loadMs} ms incl. compile)`);
   for (const [k, n] of [...reasons].sort((a, b) => b[1] - a[1])) details.push(`reason ×${n}: ${k}`);
   if (host) {
-    const ok = await host.request({ method: "GET", path: "/index.html?page=2", headers: { "user-agent": "Mozilla/5.0", accept: "text/html" } });
-    const bad = await host.request({ method: "GET", path: "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", headers: { "user-agent": "Mozilla/5.0", accept: "text/html" } });
+    const ok = await host.request({ method: "GET", path: "/index.html?page=2", headers: [["user-agent", "Mozilla/5.0"], ["accept", "text/html"]] });
+    const bad = await host.request({ method: "GET", path: "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", headers: [["user-agent", "Mozilla/5.0"], ["accept", "text/html"]] });
     details.push(`smoke: benign GET → ${ok.status}, XSS GET → ${bad.status}`);
     host.close();
   }
