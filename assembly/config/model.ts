@@ -15,6 +15,7 @@ import { lowerUtf8 } from "../util/bytes";
 import { AuthzConfig, parseAuthz } from "../authz/policy";
 import { Waf } from "../waf/engine/rule";
 import { parseWaf } from "../waf/engine/parse";
+import { JwtConfig, parseJwtConfig } from "../authz/jwt/rules";
 
 export const MAX_DENY_RULES = 1000;
 
@@ -38,9 +39,10 @@ export class Config {
   denyList: Array<DenyRule> = [];
   authz: AuthzConfig = new AuthzConfig(); // Istio AuthorizationPolicies (assembly/authz/policy.ts)
   waf: Waf | null = null;                 // WAF engine settings and rule packs (assembly/waf/engine/parse.ts)
+  jwt: JwtConfig | null = null;           // end-user JWTs, Istio RequestAuthentication (assembly/authz/jwt/rules.ts)
 }
 
-const TOP_KEYS = ["$schema", "debug", "denyList", "authz", "waf"];
+const TOP_KEYS = ["$schema", "debug", "denyList", "authz", "waf", "jwt"];
 const DENY_KEYS = ["id", "msg", "methods", "pathPrefixes", "headers"];
 const HEADER_KEYS = ["name", "contains", "equals"];
 
@@ -123,5 +125,7 @@ export function loadConfig(buf: ArrayBuffer, errs: Errors): Config {
   if (waf != null) cfg.waf = parseWaf(waf, o.at("waf"), errs);
   const authz = root.get("authz");
   if (authz != null) cfg.authz = parseAuthz(authz, o.at("authz"), errs);
+  const jwt = root.get("jwt");
+  if (jwt != null) cfg.jwt = parseJwtConfig(jwt, o.at("jwt"), errs);
   return cfg;
 }

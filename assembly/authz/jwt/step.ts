@@ -1,0 +1,58 @@
+// The filter's authentication step (called from assembly/filter.ts before authorization).
+//
+// Runs ./authn.ts on the request headers; an invalid token is answered here with Envoy
+// jwt_authn's reply: 401, `www-authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1) and
+// a JSON body {"error":"invalid_token","reason":...,"request_id":...}. On success the token
+// header is removed unless forwardOriginalToken, output headers are set, and the RequestAuth
+// (request.auth.* for AuthorizationPolicies) is returned. No token: an empty RequestAuth.
+// Metrics: bulwark.jwt.verified, bulwark.jwt.cache_hits, bulwark.jwt.refused, bulwark.jwt.missing.
+// Example: const auth = root.jwt.authenticate(h, rid); if (auth == null) return StopIteration;
+import { HeaderMap, removeHeader, replaceHeader } from "../../host/headers";
+import { MapType } from "../../host/abi";
+import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType, nowNanos } from "../../host/stream";
+import { jsonString } from "../../util/bytes";
+import { RequestAuth } from "../attributes";
+import { JwtConfig } from "./rules";
+import { JwtAuthn, AuthnStatus } from "./authn";
+
+const EMPTY = new RequestAuth();
+
+export class JwtStep {
+  authn: JwtAuthn | null = null;
+  mVerified: u32 = u32.MAX_VALUE;
+  mCached: u32 = u32.MAX_VALUE;
+  mRefused: u32 = u32.MAX_VALUE;
+  mMissing: u32 = u32.MAX_VALUE;
+
+  /** (Re)configures; a new configuration starts with an empty cache. */
+  configure(cfg: JwtConfig | null): void {
+    this.authn = cfg == null || cfg.rules.length == 0 ? null : new JwtAuthn(cfg);
+    if (this.authn != null && this.mVerified == u32.MAX_VALUE) {
+      this.mVerified = defineMetric(MetricType.Counter, "bulwark.jwt.verified");
+      this.mCached = defineMetric(MetricType.Counter, "bulwark.jwt.cache_hits");
+      this.mRefused = defineMetric(MetricType.Counter, "bulwark.jwt.refused");
+      this.mMissing = defineMetric(MetricType.Counter, "bulwark.jwt.missing");
+    }
+  }
+
+  /** The request's end-user credential, or null when a 401 has been sent. */
+  authenticate(h: HeaderMap, rid: string): RequestAuth | null {
+    const a = this.authn;
+    if (a == null) return EMPTY;
+    const now = <f64>nowNanos() / 1e9;
+    const r = a.authenticate(h, now);
+    for (let i = 0; i < r.removeHeaders.length; i++) removeHeader(MapType.RequestHeaders, r.removeHeaders[i]);
+    if (r.status == AuthnStatus.Invalid) {
+      incrementMetric(this.mRefused);
+      logInfo("bulwark: jwt refused request_id=" + rid + " reason=" + r.reason);
+      sendLocalResponse(401, "jwt_authn_access_denied",
+        "{\"error\":\"invalid_token\",\"reason\":" + jsonString(r.reason) + ",\"request_id\":" + jsonString(rid) + "}",
+        ["content-type", "application/json", "www-authenticate", "Bearer error=\"invalid_token\"", "x-request-id", rid]);
+      return null;
+    }
+    if (r.status == AuthnStatus.NoToken) { incrementMetric(this.mMissing); return EMPTY; }
+    incrementMetric(r.cached ? this.mCached : this.mVerified);
+    for (let i = 0; i + 1 < r.setHeaders.length; i += 2) replaceHeader(MapType.RequestHeaders, r.setHeaders[i], r.setHeaders[i + 1]);
+    return r.auth;
+  }
+}
