@@ -61,6 +61,15 @@ export function measure(fn: () => void, n: number): { p50: number; p99: number; 
   return { p50: t[Math.floor(n * 0.5)], p99: t[Math.floor(n * 0.99)], mean };
 }
 
+/** Allocations the host makes in the guest (malloc calls: header maps, bodies, properties) per request, and their bytes. */
+function allocsPerRequest(host: Host, c: Case): string {
+  const vm = host.worker(0);
+  const n0 = vm.allocations, b0 = vm.allocatedBytes;
+  const R = 200;
+  for (let i = 0; i < R; i++) once(host, c);
+  return `${((vm.allocations - n0) / R).toFixed(1)} (${((vm.allocatedBytes - b0) / R / 1024).toFixed(1)} KiB)`;
+}
+
 const us = (ns: number) => (ns / 1000).toFixed(2).padStart(7) + " µs";
 
 /** The pure-JS floor: the same lifecycle (context object in a map) and one header lookup. */
@@ -81,11 +90,11 @@ export default async function run(): Promise<void> {
   const filter = await Host.create({ wasm: readFileSync("build/bulwark.wasm"), configuration: config });
   const pass = await Host.create({ wasm: readFileSync("build/passthrough.wasm"), configuration: "" });
   console.log(`requests per case: ${N} (BENCH_N); filter = build/bulwark.wasm on rules/default.json`);
-  console.log("case                 filter p50   filter p99     pass p50     pass p99   ratio p50   ratio p99");
+  console.log("case                 filter p50   filter p99     pass p50     pass p99   ratio p50   ratio p99   host→guest allocs/req (filter, pass)");
   for (const c of cases()) {
     const f = measure(() => once(filter, c), N);
     const p = measure(() => once(pass, c), N);
-    console.log(`${c.name.padEnd(18)} ${us(f.p50)} ${us(f.p99)}  ${us(p.p50)}  ${us(p.p99)}   ${(f.p50 / p.p50).toFixed(2).padStart(7)}×   ${(f.p99 / p.p99).toFixed(2).padStart(7)}×`);
+    console.log(`${c.name.padEnd(18)} ${us(f.p50)} ${us(f.p99)}  ${us(p.p50)}  ${us(p.p99)}   ${(f.p50 / p.p50).toFixed(2).padStart(7)}×   ${(f.p99 / p.p99).toFixed(2).padStart(7)}×   ${allocsPerRequest(filter, c)}, ${allocsPerRequest(pass, c)}`);
   }
   const c0 = cases()[0];
   const p = measure(() => once(pass, c0), N);

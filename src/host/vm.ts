@@ -169,8 +169,13 @@ export class Vm {
     return true;
   }
   /** Allocates in the guest (cpp-host WasmBase::allocMemory); 0 on failure. */
+  /** Guest allocations the host made (each one a malloc in the module), for the benchmarks. */
+  allocations = 0;
+  allocatedBytes = 0;
   alloc(n: number): number {
     const a = this.alloc_!;
+    this.allocations++;
+    this.allocatedBytes += n;
     let p = 0;
     try { p = a(n) >>> 0; } catch (e) { this.fail("malloc", e); return 0; }
     this.refresh();
