@@ -52,6 +52,12 @@ export abstract class RequestSource {
   abstract header(lname: string, out: Array<ArrayBuffer>): void;
   /** An Envoy attribute ("source.address", "connection.mtls", ...) as bytes, or null. */
   abstract property(path: string): ArrayBuffer | null;
+  /** The first value of header `lname`, or null. */
+  first(lname: string): ArrayBuffer | null {
+    const v = new Array<ArrayBuffer>();
+    this.header(lname, v);
+    return v.length ? v[0] : null;
+  }
 }
 
 export class HeaderValues {
@@ -59,26 +65,159 @@ export class HeaderValues {
   each: Array<ArrayBuffer> = [];
 }
 
+// which lazily gathered groups are present (bits of Attributes.have)
+const HAVE_HOST: u32 = 1;
+const HAVE_SOURCE_IP: u32 = 2;
+const HAVE_DEST: u32 = 4;
+const HAVE_REMOTE_IP: u32 = 8;
+const HAVE_PEER: u32 = 16;
+const HAVE_SNI: u32 = 32;
+const HAVE_AUTH: u32 = 64;
+const HAVE_RAW_PATH: u32 = 128;
+
+/** The request's attributes. Method and path are read up front (every decision needs the %00
+ *  check); everything else is read from the source on first use and kept, so a request pays only
+ *  for what the policies it is checked against actually look at (host properties are host calls). */
 export class Attributes {
   method: ArrayBuffer | null = null;
-  rawPath: string = "";
+  rawPathBuf: ArrayBuffer | null = null;
   path: ArrayBuffer | null = null;         // normalised per pathNormalization
   strictPath: ArrayBuffer | null = null;   // DECODE_AND_MERGE_SLASHES, when it differs from `path`
   badPath: bool = false;                   // %00: Istio rejects with 400
-  host: ArrayBuffer | null = null;         // :authority, lower case
-  hostNoPort: ArrayBuffer | null = null;   // the same without ":port"
-  destPort: i32 = -1;
-  destIp: IpAddr | null = null;
-  sourceIp: IpAddr | null = null;
-  remoteIp: IpAddr | null = null;
-  mtls: bool = false;
-  peer: PeerIdentity = new PeerIdentity();
-  sni: ArrayBuffer | null = null;
-  headers: Array<HeaderValues> = [];       // indexed like AuthzConfig.headerNames
   auth: RequestAuth = new RequestAuth();
-  authPrincipal: ArrayBuffer | null = null;
-  authPresenter: ArrayBuffer | null = null;
-  authAudiences: Array<ArrayBuffer> = [];
+
+  src: RequestSource | null = null;
+  trustedProxies: i32 = 0;
+  headerNames: Array<string> = [];
+  have: u32 = 0;
+  _rawPath: string = "";
+  _host: ArrayBuffer | null = null;
+  _hostNoPort: ArrayBuffer | null = null;
+  _destPort: i32 = -1;
+  _destIp: IpAddr | null = null;
+  _sourceIp: IpAddr | null = null;
+  _remoteIp: IpAddr | null = null;
+  _mtls: bool = false;
+  _peer: PeerIdentity | null = null;
+  _sni: ArrayBuffer | null = null;
+  _headers: Array<HeaderValues | null> = [];   // indexed like AuthzConfig.headerNames
+  _authPrincipal: ArrayBuffer | null = null;
+  _authPresenter: ArrayBuffer | null = null;
+  _authAudiences: Array<ArrayBuffer> = [];
+
+  get rawPath(): string {
+    if (!(this.have & HAVE_RAW_PATH)) {
+      this.have |= HAVE_RAW_PATH;
+      if (this.rawPathBuf != null) this._rawPath = String.UTF8.decode(this.rawPathBuf!);
+    }
+    return this._rawPath;
+  }
+
+  private gatherHost(): void {
+    this.have |= HAVE_HOST;
+    const src = this.src;
+    if (src == null) return;
+    let host = first(src, ":authority");
+    if (host == null) host = first(src, "host");
+    if (host != null) {
+      const lh = lowerCopy(host);
+      this._host = lh;
+      const hp = changetype<usize>(host);
+      let c = host.byteLength - 1;
+      while (c >= 0 && load<u8>(hp + c) != 0x3a && load<u8>(hp + c) != 0x5d) c--;
+      this._hostNoPort = c >= 0 && load<u8>(hp + c) == 0x3a ? lh.slice(0, c) : lh;
+    }
+  }
+  /** :authority (or Host), lower case. */
+  get host(): ArrayBuffer | null { if (!(this.have & HAVE_HOST)) this.gatherHost(); return this._host; }
+  /** The same without ":port". */
+  get hostNoPort(): ArrayBuffer | null { if (!(this.have & HAVE_HOST)) this.gatherHost(); return this._hostNoPort; }
+
+  get sourceIp(): IpAddr | null {
+    if (!(this.have & HAVE_SOURCE_IP)) {
+      this.have |= HAVE_SOURCE_IP;
+      if (this.src != null) this._sourceIp = parseHostPort(this.src!.property("source.address"));
+    }
+    return this._sourceIp;
+  }
+
+  private gatherDest(): void {
+    this.have |= HAVE_DEST;
+    const src = this.src;
+    if (src == null) return;
+    const dstAddr = src.property("destination.address");
+    this._destIp = parseHostPort(dstAddr);
+    const dp = propInt(src.property("destination.port"));
+    this._destPort = dp >= 0 && dp <= 65535 ? <i32>dp : portOf(dstAddr);
+  }
+  get destIp(): IpAddr | null { if (!(this.have & HAVE_DEST)) this.gatherDest(); return this._destIp; }
+  get destPort(): i32 { if (!(this.have & HAVE_DEST)) this.gatherDest(); return this._destPort; }
+
+  get remoteIp(): IpAddr | null {
+    if (!(this.have & HAVE_REMOTE_IP)) {
+      this.have |= HAVE_REMOTE_IP;
+      const sip = this.sourceIp;
+      if (this.src != null) {
+        const xffVals = new Array<ArrayBuffer>();
+        this.src!.header("x-forwarded-for", xffVals);
+        this._remoteIp = remoteAddress(join(xffVals), this.trustedProxies, sip);
+      } else this._remoteIp = sip;
+    }
+    return this._remoteIp;
+  }
+
+  private gatherPeer(): void {
+    this.have |= HAVE_PEER;
+    const src = this.src;
+    if (src != null) {
+      this._mtls = propBool(src.property("connection.mtls"));
+      if (this._mtls) {
+        const san = src.property("connection.uri_san_peer_certificate");
+        if (san != null) this._peer = parseSpiffe(String.UTF8.decode(san));
+      }
+    }
+    if (this._peer == null) this._peer = new PeerIdentity();
+  }
+  get mtls(): bool { if (!(this.have & HAVE_PEER)) this.gatherPeer(); return this._mtls; }
+  get peer(): PeerIdentity { if (!(this.have & HAVE_PEER)) this.gatherPeer(); return this._peer!; }
+
+  get sni(): ArrayBuffer | null {
+    if (!(this.have & HAVE_SNI)) {
+      this.have |= HAVE_SNI;
+      if (this.src != null) {
+        const sni = this.src!.property("connection.requested_server_name");
+        if (sni != null && sni.byteLength > 0) this._sni = sni;
+      }
+    }
+    return this._sni;
+  }
+
+  /** Values of the configured header `i` (an index into AuthzConfig.headerNames). */
+  header(i: i32): HeaderValues {
+    while (this._headers.length <= i) this._headers.push(null);
+    let hv = this._headers[i];
+    if (hv == null) {
+      const v = new HeaderValues();
+      if (this.src != null && i < this.headerNames.length) this.src!.header(this.headerNames[i], v.each);
+      v.joined = join(v.each);
+      this._headers[i] = v;
+      hv = v;
+    }
+    return hv;
+  }
+
+  private gatherAuth(): void {
+    this.have |= HAVE_AUTH;
+    const auth = this.auth;
+    if (auth.authenticated) {
+      if (auth.principal.length) this._authPrincipal = String.UTF8.encode(auth.principal);
+      if (auth.presenter.length) this._authPresenter = String.UTF8.encode(auth.presenter);
+      for (let i = 0; i < auth.audiences.length; i++) this._authAudiences.push(String.UTF8.encode(auth.audiences[i]));
+    }
+  }
+  get authPrincipal(): ArrayBuffer | null { if (!(this.have & HAVE_AUTH)) this.gatherAuth(); return this._authPrincipal; }
+  get authPresenter(): ArrayBuffer | null { if (!(this.have & HAVE_AUTH)) this.gatherAuth(); return this._authPresenter; }
+  get authAudiences(): Array<ArrayBuffer> { if (!(this.have & HAVE_AUTH)) this.gatherAuth(); return this._authAudiences; }
 }
 
 function lowerCopy(b: ArrayBuffer): ArrayBuffer {
@@ -103,11 +242,7 @@ function join(vals: Array<ArrayBuffer>): ArrayBuffer | null {
   return out;
 }
 
-function first(src: RequestSource, name: string): ArrayBuffer | null {
-  const v = new Array<ArrayBuffer>();
-  src.header(name, v);
-  return v.length ? v[0] : null;
-}
+function first(src: RequestSource, name: string): ArrayBuffer | null { return src.first(name); }
 
 function bytesEqual(a: ArrayBuffer, b: ArrayBuffer): bool {
   return a.byteLength == b.byteLength && memory.compare(changetype<usize>(a), changetype<usize>(b), a.byteLength) == 0;
@@ -153,57 +288,26 @@ function portOf(v: ArrayBuffer | null): i32 {
   return x <= 65535 ? x : -1;
 }
 
-/** Gathers every attribute the policies can ask for. */
+/** Reads method and path (normalised; also fully normalised when `strict` and that differs)
+ *  now; every other attribute is read from `src` when a policy first asks for it. `src` must stay
+ *  valid while the attributes are in use. */
 export function buildAttributes(src: RequestSource, mode: i32, trustedProxies: i32,
-                                headerNames: Array<string>, auth: RequestAuth): Attributes {
+                                headerNames: Array<string>, auth: RequestAuth, strict: bool = true): Attributes {
   const a = new Attributes();
+  a.src = src;
+  a.trustedProxies = trustedProxies;
+  a.headerNames = headerNames;
+  a.auth = auth;
   a.method = first(src, ":method");
   const raw = first(src, ":path");
+  a.rawPathBuf = raw;
   const rp: usize = raw == null ? 0 : changetype<usize>(raw);
   const rn: i32 = raw == null ? 0 : raw.byteLength;
-  if (raw != null) a.rawPath = String.UTF8.decode(raw);
   a.path = normalizePath(rp, rn, mode);
   if (a.path == null) { a.badPath = true; a.path = new ArrayBuffer(0); }
-  else if (mode != NORM_DECODE_AND_MERGE_SLASHES) {
-    const strict = normalizePath(rp, rn, NORM_DECODE_AND_MERGE_SLASHES);
-    if (strict != null && !bytesEqual(strict, a.path!)) a.strictPath = strict;
-  }
-  let host = first(src, ":authority");
-  if (host == null) host = first(src, "host");
-  if (host != null) {
-    a.host = lowerCopy(host);
-    const hp = changetype<usize>(host);
-    let c = host.byteLength - 1;
-    while (c >= 0 && load<u8>(hp + c) != 0x3a && load<u8>(hp + c) != 0x5d) c--;
-    a.hostNoPort = c >= 0 && load<u8>(hp + c) == 0x3a ? a.host!.slice(0, c) : a.host;
-  }
-  for (let i = 0; i < headerNames.length; i++) {
-    const hv = new HeaderValues();
-    src.header(headerNames[i], hv.each);
-    hv.joined = join(hv.each);
-    a.headers.push(hv);
-  }
-  const srcAddr = src.property("source.address");
-  a.sourceIp = parseHostPort(srcAddr);
-  const dstAddr = src.property("destination.address");
-  a.destIp = parseHostPort(dstAddr);
-  const dp = propInt(src.property("destination.port"));
-  a.destPort = dp >= 0 && dp <= 65535 ? <i32>dp : portOf(dstAddr);
-  const xffVals = new Array<ArrayBuffer>();
-  src.header("x-forwarded-for", xffVals);
-  a.remoteIp = remoteAddress(join(xffVals), trustedProxies, a.sourceIp);
-  a.mtls = propBool(src.property("connection.mtls"));
-  if (a.mtls) {
-    const san = src.property("connection.uri_san_peer_certificate");
-    if (san != null) a.peer = parseSpiffe(String.UTF8.decode(san));
-  }
-  const sni = src.property("connection.requested_server_name");
-  if (sni != null && sni.byteLength > 0) a.sni = sni;
-  a.auth = auth;
-  if (auth.authenticated) {
-    if (auth.principal.length) a.authPrincipal = String.UTF8.encode(auth.principal);
-    if (auth.presenter.length) a.authPresenter = String.UTF8.encode(auth.presenter);
-    for (let i = 0; i < auth.audiences.length; i++) a.authAudiences.push(String.UTF8.encode(auth.audiences[i]));
+  else if (strict && mode != NORM_DECODE_AND_MERGE_SLASHES) {
+    const sp = normalizePath(rp, rn, NORM_DECODE_AND_MERGE_SLASHES);
+    if (sp != null && !bytesEqual(sp, a.path!)) a.strictPath = sp;
   }
   return a;
 }

@@ -14,16 +14,37 @@ import { jsonString } from "../util/bytes";
 
 export const DEBUG_HEADER = "x-bulwark-authz";
 
+// header names the step always looks up, encoded once
+const K_METHOD = String.UTF8.encode(":method");
+const K_PATH = String.UTF8.encode(":path");
+const K_AUTHORITY = String.UTF8.encode(":authority");
+const K_HOST = String.UTF8.encode("host");
+const K_XFF = String.UTF8.encode("x-forwarded-for");
+
+function keyOf(lname: string): ArrayBuffer {
+  if (lname == ":method") return K_METHOD;
+  if (lname == ":path") return K_PATH;
+  if (lname == ":authority") return K_AUTHORITY;
+  if (lname == "host") return K_HOST;
+  if (lname == "x-forwarded-for") return K_XFF;
+  return String.UTF8.encode(lname);
+}
+
 class HostSource extends RequestSource {
   constructor(public h: HeaderMap) { super(); }
   header(lname: string, out: Array<ArrayBuffer>): void {
-    const k = String.UTF8.encode(lname);
-    for (let i = this.h.find(k); i >= 0; i = this.h.find(k, i + 1)) {
-      const n = this.h.valueLen(i);
-      const b = new ArrayBuffer(n);
-      memory.copy(changetype<usize>(b), this.h.valuePtr(i), n);
-      out.push(b);
-    }
+    const k = keyOf(lname);
+    for (let i = this.h.find(k); i >= 0; i = this.h.find(k, i + 1)) out.push(this.copy(i));
+  }
+  first(lname: string): ArrayBuffer | null {
+    const i = this.h.find(keyOf(lname));
+    return i >= 0 ? this.copy(i) : null;
+  }
+  private copy(i: i32): ArrayBuffer {
+    const n = this.h.valueLen(i);
+    const b = new ArrayBuffer(n);
+    memory.copy(changetype<usize>(b), this.h.valuePtr(i), n);
+    return b;
   }
   property(path: string): ArrayBuffer | null { return getProperty(path); }
 }
@@ -56,9 +77,10 @@ export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string
   const res = new Enforced();
   if (cfg.policies.length == 0) return res;
   m.define();
-  const a = buildAttributes(new HostSource(h), cfg.normalization, cfg.trustedProxies, cfg.headerNames, auth);
+  const a = buildAttributes(new HostSource(h), cfg.normalization, cfg.trustedProxies, cfg.headerNames, auth, cfg.usesPaths);
   const d = authorize(cfg, a, null);
-  const what = bufString(a.method) + " " + a.rawPath;
+  // log text is built only when something is logged
+  const what = d.audited.length || d.shadow != SHADOW_NONE || !d.allowed ? bufString(a.method) + " " + a.rawPath : "";
   for (let i = 0; i < d.audited.length; i++) {
     logInfo("bulwark: authz audit request_id=" + rid + " policy=" + cfg.policies[d.audited[i]].name + " " + what);
   }
@@ -68,12 +90,12 @@ export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string
     logInfo("bulwark: authz shadow " + (ok ? "allowed" : "denied") + " request_id=" + rid + " by " +
       describe(cfg, ok, d.shadowPolicy, d.shadowRule) + " " + what);
   }
-  const by = describe(cfg, d.allowed, d.policy, d.rule) + (d.strictPath ? " on the fully normalised path" : "");
   if (d.allowed) {
     incrementMetric(m.allowed);
-    res.decidedBy = by;
+    if (debug) res.decidedBy = describe(cfg, d.allowed, d.policy, d.rule) + (d.strictPath ? " on the fully normalised path" : "");
     return res;
   }
+  const by = describe(cfg, d.allowed, d.policy, d.rule) + (d.strictPath ? " on the fully normalised path" : "");
   incrementMetric(m.denied);
   const policy = d.policy >= 0 ? cfg.policies[d.policy].name : "";
   if (d.badRequest) {

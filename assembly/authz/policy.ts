@@ -117,6 +117,7 @@ export class AuthzConfig {
   headerNames: Array<string> = [];   // lower case, referenced by request.headers[...]
   hasDryRun: bool = false;
   hasAudit: bool = false;
+  usesPaths: bool = false;           // some operation has paths/notPaths (else the strict path is moot)
 }
 
 const AUTHZ_KEYS = ["pathNormalization", "trustedProxies", "policies"];
@@ -407,6 +408,10 @@ export function parseAuthz(v: JValue, path: string, errs: Errors): AuthzConfig {
     if (p == null) continue;
     if (p.dryRun) cfg.hasDryRun = true;
     if (p.action == ACTION_AUDIT) cfg.hasAudit = true;
+    for (let r = 0; r < p.rules.length; r++) {
+      const ops = p.rules[r].operations;
+      for (let k = 0; k < ops.length; k++) if (ops[k].paths != null) cfg.usesPaths = true;
+    }
     cfg.policies.push(p);
   }
   return cfg;
