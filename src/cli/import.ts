@@ -10,7 +10,8 @@ export async function importSeclangCommand(paths: string[], opts: { output?: str
   for (const p of r.problems) console.error(`${p.file}:${p.line}: ${p.reason}`);
   const s = r.stats;
   const text = JSON.stringify(r.pack) + "\n";
-  console.error(`imported ${s.rules - s.refused} of ${s.rules} rules (${s.chained} chained sub-rules), ${s.markers} markers; ` +
+  const kept = r.pack.rules.filter((x: any) => x.marker === undefined).length;
+  console.error(`kept ${kept} of ${s.rules} rules (${s.refused} not convertible, ${s.rules - s.refused - kept} removed by SecRuleRemove*); ${s.chained} chained sub-rules, ${s.markers} markers; ` +
     `${r.problems.length} problem(s); pack ${text.length} bytes`);
   if (r.problems.length && !opts.allowPartial) {
     console.error("import failed: fix the problems above or pass --allow-partial to leave those rules out");

@@ -272,6 +272,16 @@ export class Converter {
       // default transformations come first
       const dt = defs.filter((a) => a.name === "t").map((a) => a.value!);
       if (dt.length && !(save.transformations ?? []).includes("none")) j.transformations = [...dt, ...(save.transformations ?? [])];
+      // `block` means "the default disruptive action of this phase": deny/drop/allow there makes it
+      // that action (with the default status); with a default `pass` it stays CRS anomaly scoring.
+      if (j.action === "block") {
+        const dd = defs.find((a) => DISRUPTIVE.has(a.name) && a.name !== "pass" && a.name !== "block");
+        if (dd) {
+          j.action = dd.name;
+          const ds = defs.find((a) => a.name === "status");
+          if (ds && j.status === undefined && /^\d{3}$/.test(ds.value ?? "")) j.status = Number(ds.value);
+        }
+      }
       if (j.action === "pass" || j.action === undefined) delete j.action;
       if (j.log === true) delete j.log;
       if (j.auditlog === true) delete j.auditlog;

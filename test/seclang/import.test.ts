@@ -93,12 +93,15 @@ SecMarker "END-X"`);
   ]);
 });
 
-test("SecDefaultAction supplies the disruptive action and status of its phase", () => {
+test("SecDefaultAction supplies the disruptive action and status of its phase; block takes a default deny", () => {
   const r = rules(`SecDefaultAction "phase:2,deny,status:403,log"
 SecRule ARGS "@contains evil" "id:1,phase:2"
 SecRule ARGS "@contains meh" "id:2,phase:2,pass"
-SecRule ARGS "@contains x" "id:3,phase:1"`);
-  assert.deepEqual(r.map((x: any) => [x.id, x.action, x.status]), [[1, "deny", 403], [2, undefined, undefined], [3, undefined, undefined]]);
+SecRule ARGS "@contains x" "id:3,phase:1"
+SecRule ARGS "@contains y" "id:4,phase:2,block"
+SecRule ARGS "@contains z" "id:5,phase:1,block"`);
+  assert.deepEqual(r.map((x: any) => [x.id, x.action, x.status]),
+    [[1, "deny", 403], [2, undefined, undefined], [3, undefined, undefined], [4, "deny", 403], [5, "block", undefined]]);
 });
 
 test("SecRuleRemoveById/ByTag, SecRuleUpdateTargetById/ByTag, SecRuleUpdateActionById, SecComponentSignature", () => {
