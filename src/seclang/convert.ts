@@ -29,6 +29,11 @@ const CTL_LOG_ONLY = new Set(["auditEngine", "auditLogParts", "debugLogLevel"]);
 /** Actions with no effect on the verdict (metadata or logging details Bulwark does not keep). */
 const IGNORED = new Set(["ver", "rev", "maturity", "accuracy", "sanitiseMatched", "sanitiseArg", "sanitiseMatchedBytes",
   "sanitiseRequestHeader", "sanitiseResponseHeader"]);
+const DIRECTIVES = new Map(["SecRule", "SecAction", "SecMarker", "SecDefaultAction", "SecComponentSignature", "SecRuleRemoveById",
+  "SecRuleRemoveByTag", "SecRuleRemoveByMsg", "SecRuleUpdateTargetById", "SecRuleUpdateTargetByTag", "SecRuleUpdateTargetByMsg",
+  "SecRuleUpdateActionById", "Include", "IncludeOptional"].map((n) => [n.toLowerCase(), n]));
+const ACTION_NAMES = new Map(["id", "phase", "msg", "logdata", "tag", "severity", "t", "setvar", "ctl", "chain", "skipAfter", "skip",
+  "capture", "multiMatch", "log", "nolog", "auditlog", "noauditlog", "status", "pass", "block", "deny", "drop", "allow"].map((n) => [n.toLowerCase(), n]));
 const DISRUPTIVE = new Set(["pass", "block", "deny", "drop", "allow"]);
 const PHASES: Record<string, number> = { request: 2, response: 4, logging: 5 };
 const SEVERITIES = ["EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"];
@@ -61,6 +66,7 @@ export function parseActions(s: string): Action[] {
     let name = "";
     while (p < n && s[p] !== ":" && s[p] !== ",") name += s[p++];
     name = name.trim();
+    name = ACTION_NAMES.get(name.toLowerCase()) ?? name; // action names ignore case
     if (p < n && s[p] === ":") {
       p++;
       while (p < n && (s[p] === " " || s[p] === "\t")) p++;
@@ -179,7 +185,7 @@ export class Converter {
   }
 
   private directive(d: Directive, dir: string): void {
-    const name = d.name;
+    const name = DIRECTIVES.get(d.name.toLowerCase()) ?? d.name; // directive names ignore case
     if (this.open && name !== "SecRule" && name !== "SecAction") { this.problem(d, "chain not continued: the rule before ends with 'chain' but this is " + name); this.closeChain(); }
     switch (name) {
       case "SecRule": return this.secRule(d, dir, d.args[0], d.args[1], d.args[2], 3);
@@ -336,7 +342,7 @@ export class Converter {
     const starterOnly = (a: Action) => { if (chained && !update) { r.problems.push(`action '${a.name}' is not allowed in a chained rule (it belongs to the chain starter)`); return true; } return false; };
     for (const a of acts) {
       const v = a.value ?? "";
-      switch (a.name) {
+      switch (ACTION_NAMES.get(a.name.toLowerCase()) ?? a.name) { // action names ignore case
         case "id": {
           if (starterOnly(a)) break;
           if (update) break;

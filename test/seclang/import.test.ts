@@ -93,6 +93,11 @@ SecMarker "END-X"`);
   ]);
 });
 
+test("directive and action names ignore case", () => {
+  const r = rules(`secrule ARGS "@rx a" "ID:7,Phase:2,DENY,Status:403,T:none,MultiMatch"`);
+  assert.deepEqual(r, [{ id: 7, phase: 2, variables: ["ARGS"], transformations: ["none"], match: { rx: "a" }, action: "deny", status: 403, multiMatch: true }]);
+});
+
 test("SecDefaultAction supplies the disruptive action and status of its phase; block takes a default deny", () => {
   const r = rules(`SecDefaultAction "phase:2,deny,status:403,log"
 SecRule ARGS "@contains evil" "id:1,phase:2"
