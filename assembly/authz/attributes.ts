@@ -11,7 +11,7 @@
 import { JValue, JKind } from "../config/json";
 import { IpAddr, parseHostPort, parseIpPtr } from "./cidr";
 import { PeerIdentity, parseSpiffe, remoteAddress } from "./identity";
-import { normalizePath, NORM_DECODE_AND_MERGE_SLASHES } from "./normalize";
+import { normalizePath, plainPathEnd, NORM_DECODE_AND_MERGE_SLASHES } from "./normalize";
 import { lowerByte } from "../util/bytes";
 
 /** Claims whose string value is a space-delimited list (OAuth 2.0 `scope`), as Istio configures Envoy. */
@@ -65,6 +65,11 @@ export class HeaderValues {
   each: Array<ArrayBuffer> = [];
 }
 
+// shared defaults, never written to (no allocation per request for what is not used)
+const NO_AUTH = new RequestAuth();
+const NO_NAMES = new Array<string>();
+const NO_BUFS = new Array<ArrayBuffer>();
+
 // which lazily gathered groups are present (bits of Attributes.have)
 const HAVE_HOST: u32 = 1;
 const HAVE_SOURCE_IP: u32 = 2;
@@ -84,11 +89,11 @@ export class Attributes {
   path: ArrayBuffer | null = null;         // normalised per pathNormalization
   strictPath: ArrayBuffer | null = null;   // DECODE_AND_MERGE_SLASHES, when it differs from `path`
   badPath: bool = false;                   // %00: Istio rejects with 400
-  auth: RequestAuth = new RequestAuth();
+  auth: RequestAuth = NO_AUTH;
 
   src: RequestSource | null = null;
   trustedProxies: i32 = 0;
-  headerNames: Array<string> = [];
+  headerNames: Array<string> = NO_NAMES;
   have: u32 = 0;
   _rawPath: string = "";
   _host: ArrayBuffer | null = null;
@@ -100,10 +105,10 @@ export class Attributes {
   _mtls: bool = false;
   _peer: PeerIdentity | null = null;
   _sni: ArrayBuffer | null = null;
-  _headers: Array<HeaderValues | null> = [];   // indexed like AuthzConfig.headerNames
+  _headers: Array<HeaderValues | null> | null = null;   // indexed like AuthzConfig.headerNames
   _authPrincipal: ArrayBuffer | null = null;
   _authPresenter: ArrayBuffer | null = null;
-  _authAudiences: Array<ArrayBuffer> = [];
+  _authAudiences: Array<ArrayBuffer> = NO_BUFS;
 
   get rawPath(): string {
     if (!(this.have & HAVE_RAW_PATH)) {
@@ -194,13 +199,15 @@ export class Attributes {
 
   /** Values of the configured header `i` (an index into AuthzConfig.headerNames). */
   header(i: i32): HeaderValues {
-    while (this._headers.length <= i) this._headers.push(null);
-    let hv = this._headers[i];
+    if (this._headers == null) this._headers = new Array<HeaderValues | null>();
+    const hs = this._headers!;
+    while (hs.length <= i) hs.push(null);
+    let hv = hs[i];
     if (hv == null) {
       const v = new HeaderValues();
       if (this.src != null && i < this.headerNames.length) this.src!.header(this.headerNames[i], v.each);
       v.joined = join(v.each);
-      this._headers[i] = v;
+      hs[i] = v;
       hv = v;
     }
     return hv;
@@ -212,6 +219,7 @@ export class Attributes {
     if (auth.authenticated) {
       if (auth.principal.length) this._authPrincipal = String.UTF8.encode(auth.principal);
       if (auth.presenter.length) this._authPresenter = String.UTF8.encode(auth.presenter);
+      if (auth.audiences.length) this._authAudiences = new Array<ArrayBuffer>();
       for (let i = 0; i < auth.audiences.length; i++) this._authAudiences.push(String.UTF8.encode(auth.audiences[i]));
     }
   }
@@ -303,6 +311,12 @@ export function buildAttributes(src: RequestSource, mode: i32, trustedProxies: i
   a.rawPathBuf = raw;
   const rp: usize = raw == null ? 0 : changetype<usize>(raw);
   const rn: i32 = raw == null ? 0 : raw.byteLength;
+  const plain = plainPathEnd(rp, rn);
+  if (plain >= 0) {
+    // already normal under every mode: the bytes as received (no %00 possible without '%')
+    a.path = plain == rn ? raw : raw!.slice(0, plain);
+    return a;
+  }
   a.path = normalizePath(rp, rn, mode);
   if (a.path == null) { a.badPath = true; a.path = new ArrayBuffer(0); }
   else if (strict && mode != NORM_DECODE_AND_MERGE_SLASHES) {

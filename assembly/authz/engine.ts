@@ -41,13 +41,15 @@ export class Outcome {
   rule: i32 = -1;
 }
 
+const NO_AUDITS = new Array<i32>();
+
 export class Decision {
   allowed: bool = true;
   badRequest: bool = false;
   policy: i32 = -1;
   rule: i32 = -1;
   strictPath: bool = false;          // decided on the fully normalised path
-  audited: Array<i32> = [];
+  audited: Array<i32> = NO_AUDITS;   // replaced by a fresh array when AUDIT policies exist
   shadow: i32 = SHADOW_NONE;
   shadowPolicy: i32 = -1;
   shadowRule: i32 = -1;
@@ -348,6 +350,7 @@ export function authorize(cfg: AuthzConfig, a: Attributes, t: Trace | null): Dec
   d.allowed = out.allowed; d.policy = out.policy; d.rule = out.rule; d.strictPath = out !== first;
   if (cfg.hasAudit) {
     if (t != null) t.add("AUDIT policies (never change the decision):");
+    d.audited = new Array<i32>();
     for (let k = 0; k < cfg.policies.length; k++) {
       const p = cfg.policies[k];
       if (p.action != ACTION_AUDIT || p.dryRun) continue;

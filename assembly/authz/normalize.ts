@@ -34,6 +34,33 @@ function hexv(c: u32): i32 {
 
 const HEXU = "0123456789ABCDEF";
 
+/** When the path (up to `?`/`#`) is already normal under every mode — absolute, no `%`, no
+ *  backslash, no "//", no "." or ".." segment — the length of that part, else -1. Then every
+ *  mode's result is exactly those bytes, so callers can skip the copies below. */
+export function plainPathEnd(p: usize, n: i32): i32 {
+  if (n == 0 || load<u8>(p) != 0x2f) return -1;
+  let i = 0;
+  while (i < n) {
+    const c = load<u8>(p + i);
+    if (c == 0x3f || c == 0x23) break;
+    if (c == 0x25 || c == 0x5c) return -1;
+    if (c == 0x2f && i + 1 < n) {
+      const d = load<u8>(p + i + 1);
+      if (d == 0x2f) return -1;
+      if (d == 0x2e) {
+        // "/." or "/.." as a whole segment
+        let k = i + 2;
+        if (k < n && load<u8>(p + k) == 0x2e) k++;
+        if (k == n) return -1;
+        const e = load<u8>(p + k);
+        if (e == 0x2f || e == 0x3f || e == 0x23) return -1;
+      }
+    }
+    i++;
+  }
+  return i;
+}
+
 /** The normalised path, or null when the request must be rejected (400). */
 export function normalizePath(p: usize, n: i32, mode: i32): ArrayBuffer | null {
   let end = 0;
