@@ -7,6 +7,12 @@
  * SecRuleUpdateActionById / SecComponentSignature, and inlines @pmFromFile / @ipMatchFromFile data
  * files into the pack's `data`. Everything it cannot express is returned in `problems` with file,
  * line and reason; such rules (whole chains) are left out of the pack.
+ * Semantics followed (libmodsecurity v3): SecDefaultAction's deny/drop/allow and status replace
+ * `block` only (with a default `pass`, `block` stays CRS anomaly scoring); its log/auditlog/tags/
+ * severity/t: apply to rules of its phase. SecRuleRemove*/SecRuleUpdate* act on rules read before
+ * them. ctl:ruleRemoveTargetByTag is expanded to ruleRemoveTargetById for the pack's rules with the
+ * tag; ctl:forceRequestBodyVariable=On and audit/debug-log ctls are dropped (no effect in Bulwark);
+ * ver/rev/maturity/accuracy/sanitise* are dropped (metadata/logging only).
  * Result: { pack, origins (file:line of each pack rule), problems, stats }.
  * Example: convertText('SecRule ARGS "@rx x" "id:1,phase:2,deny"', "a.conf").pack.rules[0]
  *   → { id: 1, phase: 2, variables: ["ARGS"], match: { rx: "x" }, action: "deny" }
@@ -270,8 +276,9 @@ export class Converter {
       const phase = j.phase ?? 2;
       j.phase = phase;
       const defs = this.defaults.get(phase) ?? [];
-      const hasDisruptive = j.action !== undefined;
-      const fromDefault = defs.filter((a) => (DISRUPTIVE.has(a.name) ? !hasDisruptive : a.name === "status" ? !hasDisruptive && j.status === undefined :
+      // libmodsecurity v3: the default's disruptive action (and status) only stand in for `block`
+      // (below); a rule without a disruptive action of its own passes.
+      const fromDefault = defs.filter((a) => (DISRUPTIVE.has(a.name) || a.name === "status" ? false :
         a.name === "log" || a.name === "nolog" ? j.log === undefined : a.name === "auditlog" || a.name === "noauditlog" ? j.auditlog === undefined : a.name !== "t"));
       const save = { ...j };
       this.applyActions(r, fromDefault, true);
