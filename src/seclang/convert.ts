@@ -9,7 +9,7 @@
  * line and reason; such rules (whole chains) are left out of the pack.
  * Semantics followed (libmodsecurity v3): SecDefaultAction's deny/drop/allow and status replace
  * `block` only (with a default `pass`, `block` stays CRS anomaly scoring); its log/auditlog/tags/
- * severity/t: apply to rules of its phase. SecRuleRemove*/SecRuleUpdate* act on rules read before
+ * severity/t: apply to rules of its phase. SecRuleRemove… and SecRuleUpdate… act on rules read before
  * them. ctl:ruleRemoveTargetByTag is expanded to ruleRemoveTargetById for the pack's rules with the
  * tag; ctl:forceRequestBodyVariable=On and audit/debug-log ctls are dropped (no effect in Bulwark);
  * ver/rev/maturity/accuracy/sanitise* are dropped (metadata/logging only).
