@@ -28,7 +28,7 @@
  */
 import { Rule, Waf, Act, Engine, CtlKind, SetOp, SetVar } from "./rule";
 import { Transaction, Match } from "./transaction";
-import { V, VAR_NAMES, VarSel, isCollection } from "./variables";
+import { V, VAR_NAMES, VarSel, isCollection, lowerAscii } from "./variables";
 import { KV, keyEquals } from "./arena";
 import { TCache } from "./tcache";
 import { OpContext } from "../operators/operator";
@@ -69,7 +69,28 @@ export class WafEngine {
   /** per-item state while a rule is evaluated */
   private itemName: string = "";
 
+  /** settings.txInit as bytes, duplicates merged (last value wins), built once per engine */
+  private initKeys: Array<ArrayBuffer> | null = null;
+  private initNames: Array<string> | null = null;
+  private initVals: Array<ArrayBuffer> | null = null;
+
   constructor(public waf: Waf) {}
+
+  /** Encodes the TX defaults once, so a request's start copies bytes instead of encoding strings. */
+  private prepareTxInit(): void {
+    const s = this.waf.settings;
+    const keys = new Array<ArrayBuffer>(), names = new Array<string>(), vals = new Array<ArrayBuffer>();
+    for (let i = 0; i < s.txInit.length; i++) {
+      const name = s.txInit[i];
+      const lkey = lowerAscii(name);
+      const v = String.UTF8.encode(s.txInitValues[i]);
+      let j = 0;
+      while (j < keys.length && !keyEquals(changetype<usize>(keys[j]), keys[j].byteLength, lkey)) j++;
+      if (j < keys.length) { vals[j] = v; continue; }
+      keys.push(lkey); names.push(name.toLowerCase()); vals.push(v);
+    }
+    this.initKeys = keys; this.initNames = names; this.initVals = vals;
+  }
 
   begin(uniqueId: string, nowNanos: u64): void {
     const tx = this.tx;
@@ -79,7 +100,8 @@ export class WafEngine {
     tx.startNanos = nowNanos; tx.nowNanos = nowNanos;
     const s = this.waf.settings;
     tx.engine = s.mode;
-    for (let i = 0; i < s.txInit.length; i++) tx.tx.setString(s.txInit[i], s.txInitValues[i]);
+    if (this.initKeys == null) this.prepareTxInit();
+    tx.tx.initFrom(this.initKeys!, this.initNames!, this.initVals!);
     this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0;
   }
 
@@ -335,8 +357,8 @@ export class WafEngine {
         p = this.cache.outPtr; n = this.cache.outLen; changed = this.cache.outChanged;
       } else {
         changed = applyTransform(unchecked(r.tids[k]), p, n, this.tbuf);
-        const np = tx.arena.copy(this.tbuf.ptr, this.tbuf.len);
-        p = np; n = this.tbuf.len;
+        // unchanged: tbuf equals the input, whose view stays valid for the request (no copy)
+        if (changed) { p = tx.arena.copy(this.tbuf.ptr, this.tbuf.len); n = this.tbuf.len; }
         if (cacheable) this.cache.put(node, vp, vl, p, n, changed);
       }
       if (r.multiMatch && changed && k + 1 < r.tnodes.length) {

@@ -4,9 +4,11 @@
  * nodes (built at configure time), so `t:urlDecodeUni,t:lowercase` of one ARGS value is computed
  * once per request however many rules ask for it. Entries are invalidated by bumping the
  * generation (no clearing per request). Values that can change during a request (TX, MATCHED_*)
- * are never cached. Bounded: when full, results are simply not cached.
+ * are never cached. Starts at CACHE_SIZE slots and doubles (kept across requests) up to CACHE_MAX
+ * when a request needs more; when that is full, results are simply not cached.
  */
-export const CACHE_SIZE = 4096; // power of two
+export const CACHE_SIZE = 4096; // initial slots (power of two)
+export const CACHE_MAX = 1 << 16; // slots at most (about 1.6 MiB); beyond half of it results are not cached
 
 export class TCache {
   node: StaticArray<i32> = new StaticArray<i32>(CACHE_SIZE);
@@ -16,6 +18,8 @@ export class TCache {
   rptr: StaticArray<usize> = new StaticArray<usize>(CACHE_SIZE);
   rlen: StaticArray<i32> = new StaticArray<i32>(CACHE_SIZE);
   changed: StaticArray<bool> = new StaticArray<bool>(CACHE_SIZE);
+  /** slots - 1 */
+  mask: i32 = CACHE_SIZE - 1;
   cur: u32 = 1;
   used: i32 = 0;
   hits: i32 = 0;
@@ -27,18 +31,19 @@ export class TCache {
 
   newRequest(): void {
     this.cur++;
-    if (this.cur == 0) { for (let i = 0; i < CACHE_SIZE; i++) this.gen[i] = 0; this.cur = 1; }
+    if (this.cur == 0) { memory.fill(changetype<usize>(this.gen), 0, <usize>this.gen.length << 2); this.cur = 1; }
     this.used = 0; this.hits = 0; this.misses = 0;
   }
 
   @inline private slot(node: i32, p: usize, n: i32): i32 {
     let h = <u32>node * 0x9e3779b1 ^ <u32>p * 0x85ebca6b ^ <u32>n * 0xc2b2ae35;
     h ^= h >> 15;
-    return <i32>(h & (CACHE_SIZE - 1));
+    return <i32>(h & <u32>this.mask);
   }
 
   get(node: i32, p: usize, n: i32): bool {
     let s = this.slot(node, p, n);
+    const mask = this.mask;
     for (let probe = 0; probe < 8; probe++) {
       if (unchecked(this.gen[s]) != this.cur) break;
       if (unchecked(this.node[s]) == node && unchecked(this.vptr[s]) == p && unchecked(this.vlen[s]) == n) {
@@ -46,15 +51,23 @@ export class TCache {
         this.hits++;
         return true;
       }
-      s = (s + 1) & (CACHE_SIZE - 1);
+      s = (s + 1) & mask;
     }
     this.misses++;
     return false;
   }
 
   put(node: i32, p: usize, n: i32, rp: usize, rn: i32, changed: bool): void {
-    if (this.used >= CACHE_SIZE / 2) return;
+    if (this.used >= (this.mask + 1) >> 1) {
+      if (this.mask + 1 >= CACHE_MAX) return;
+      this.grow();
+    }
+    this.insert(node, p, n, rp, rn, changed);
+  }
+
+  private insert(node: i32, p: usize, n: i32, rp: usize, rn: i32, changed: bool): void {
     let s = this.slot(node, p, n);
+    const mask = this.mask;
     for (let probe = 0; probe < 8; probe++) {
       if (unchecked(this.gen[s]) != this.cur) {
         unchecked(this.gen[s] = this.cur); unchecked(this.node[s] = node);
@@ -63,7 +76,22 @@ export class TCache {
         this.used++;
         return;
       }
-      s = (s + 1) & (CACHE_SIZE - 1);
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** Doubles the table (kept for later requests: a VM grows it once to what its requests need). */
+  private grow(): void {
+    const oNode = this.node, oVptr = this.vptr, oVlen = this.vlen, oGen = this.gen, oRptr = this.rptr, oRlen = this.rlen, oCh = this.changed;
+    const size = (this.mask + 1) << 1;
+    this.node = new StaticArray<i32>(size); this.vptr = new StaticArray<usize>(size); this.vlen = new StaticArray<i32>(size);
+    this.gen = new StaticArray<u32>(size); this.rptr = new StaticArray<usize>(size); this.rlen = new StaticArray<i32>(size);
+    this.changed = new StaticArray<bool>(size);
+    this.mask = size - 1;
+    this.used = 0;
+    for (let i = 0; i < oGen.length; i++) {
+      if (unchecked(oGen[i]) != this.cur) continue;
+      this.insert(unchecked(oNode[i]), unchecked(oVptr[i]), unchecked(oVlen[i]), unchecked(oRptr[i]), unchecked(oRlen[i]), unchecked(oCh[i]));
     }
   }
 }

@@ -27,6 +27,22 @@ export class TxStore {
 
   reset(): void { this.count = 0; }
 
+  /**
+   * Fills an empty store with distinct keys (as `slot` + `set` per key would, without the
+   * searches): the per-request TX defaults. Keys beyond TX_MAX are ignored.
+   */
+  initFrom(keys: Array<ArrayBuffer>, names: Array<string>, vals: Array<ArrayBuffer>): void {
+    this.count = 0;
+    const n = min(keys.length, TX_MAX);
+    for (let k = 0; k < n; k++) {
+      if (k < this.keys.length) { this.keys[k] = keys[k]; this.keyStrings[k] = names[k]; }
+      else { this.keys.push(keys[k]); this.keyStrings.push(names[k]); this.vals.push(new ByteBuf(16)); }
+      const v = vals[k];
+      this.vals[k].set(changetype<usize>(v), v.byteLength);
+    }
+    this.count = n;
+  }
+
   find(lkey: ArrayBuffer): i32 {
     for (let i = 0; i < this.count; i++) if (keyEquals(changetype<usize>(this.keys[i]), this.keys[i].byteLength, lkey)) return i;
     return -1;
