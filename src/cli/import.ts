@@ -1,19 +1,30 @@
-// `bulwark import seclang FILE|DIR… [-o pack.json] [--allow-partial] [--id ID]`: converts ModSecurity
-// SecLang (.conf files; directories: their *.conf in name order) into one Bulwark rule pack.
-// Every directive or rule that cannot be expressed is printed as `file:line: reason` on stderr;
-// the import then fails (exit 1, nothing written) unless --allow-partial is given.
+// `bulwark import seclang FILE|DIR… [-o pack.json] [--allow-partial] [--id ID] [--no-check]`: converts
+// ModSecurity SecLang (.conf files; directories: their *.conf in name order) into one Bulwark rule
+// pack, then (unless --no-check) loads it into the real filter (build/bulwark.wasm) so that what the
+// engine refuses (an unsupported variable, a regex construct…) is reported against its SecLang line.
+// Every problem is printed as `file:line: reason` on stderr; the import then fails (exit 1, nothing
+// written) unless --allow-partial is given, in which case those rules are left out.
 import { writeFileSync } from "node:fs";
 import { importSeclang } from "../seclang/convert.ts";
+import { checkWithFilter } from "../seclang/validate.ts";
+import { filterWasm } from "./common.ts";
 
-export async function importSeclangCommand(paths: string[], opts: { output?: string; allowPartial?: boolean; id?: string }): Promise<number> {
+export async function importSeclangCommand(paths: string[], opts: { output?: string; allowPartial?: boolean; id?: string; check?: boolean }): Promise<number> {
   const r = importSeclang(paths, { id: opts.id });
-  for (const p of r.problems) console.error(`${p.file}:${p.line}: ${p.reason}`);
+  let pack = r.pack;
+  const problems = [...r.problems];
+  if (opts.check !== false) {
+    const c = await checkWithFilter(r, filterWasm());
+    pack = c.pack;
+    problems.push(...c.problems);
+  }
+  for (const p of problems) console.error(`${p.file}:${p.line}: ${p.reason}`);
   const s = r.stats;
-  const text = JSON.stringify(r.pack) + "\n";
-  const kept = r.pack.rules.filter((x: any) => x.marker === undefined).length;
-  console.error(`kept ${kept} of ${s.rules} rules (${s.refused} not convertible, ${s.rules - s.refused - kept} removed by SecRuleRemove*); ${s.chained} chained sub-rules, ${s.markers} markers; ` +
-    `${r.problems.length} problem(s); pack ${text.length} bytes`);
-  if (r.problems.length && !opts.allowPartial) {
+  const text = JSON.stringify(pack) + "\n";
+  const kept = pack.rules.filter((x: any) => x.marker === undefined).length;
+  console.error(`kept ${kept} of ${s.rules} rules; ${s.chained} chained sub-rules, ${s.markers} markers; ` +
+    `${problems.length} problem(s); pack ${text.length} bytes`);
+  if (problems.length && !opts.allowPartial) {
     console.error("import failed: fix the problems above or pass --allow-partial to leave those rules out");
     return 1;
   }

@@ -64,6 +64,7 @@ program
   .option("-o, --output <file>", "write the pack here (default: stdout)")
   .option("--id <id>", "pack id", "seclang")
   .option("--allow-partial", "leave out what cannot be converted instead of failing")
+  .option("--no-check", "do not load the pack into build/bulwark.wasm to find what the engine refuses")
   .action(async (paths: string[], opts) => { process.exitCode = await importSeclangCommand(paths, opts); });
 
 const authz = program.command("authz").description("zero-trust authorization (Istio AuthorizationPolicy semantics)");

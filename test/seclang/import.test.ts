@@ -202,6 +202,23 @@ test("CLI: exit 1 on problems, --allow-partial writes the pack without the refus
   assert.deepEqual(pack.rules.map((x: any) => x.id), [1]);
 });
 
+test("CLI: what the filter refuses is reported against its SecLang line and left out with --allow-partial", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "seclang-"));
+  const conf = join(dir, "r.conf");
+  writeFileSync(conf, `SecRule ARGS "@rx a" "id:1,phase:2,deny"\n\nSecRule GEO:country_code "@streq XX" "id:2,phase:1,deny"\nSecRule ARGS "@rx (?<=x)y" "id:3,phase:2,deny"\n`);
+  const out = join(dir, "pack.json");
+  const errs: string[] = [];
+  const orig = console.error;
+  console.error = (...a: any[]) => { errs.push(a.join(" ")); };
+  try {
+    assert.equal(await importSeclangCommand([conf], { output: out }), 1);
+    assert.ok(errs.some((e) => e.startsWith(`${conf}:3: rule 2: refused by the filter: waf.packs[0].rules[1].variables`)), errs.join("\n"));
+    assert.ok(errs.some((e) => e.startsWith(`${conf}:4: rule 3: refused by the filter: waf.packs[0].rules[2].match.rx`)), errs.join("\n"));
+    assert.equal(await importSeclangCommand([conf], { output: out, allowPartial: true }), 0);
+  } finally { console.error = orig; }
+  assert.deepEqual(JSON.parse(readFileSync(out, "utf8")).rules.map((x: any) => x.id), [1]);
+});
+
 test("end to end: an imported SecLang rule set blocks in build/bulwark.wasm", async () => {
   const r = convertText(`SecDefaultAction "phase:1,log,auditlog,pass"
 SecDefaultAction "phase:2,log,auditlog,pass"
