@@ -6,7 +6,9 @@
 // Argument: the configuration, the request header map, the request id, the end-user credential.
 // Result: 0 when the request may continue, else the status of the local reply already sent.
 import { HeaderMap } from "../host/headers";
-import { getProperty, sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType } from "../host/stream";
+import { imports, WasmResultValues } from "../host/abi";
+import { ptrSlot, sizeSlot, takeBuffer } from "../host/mem";
+import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType } from "../host/stream";
 import { AuthzConfig } from "./policy";
 import { RequestSource, RequestAuth, buildAttributes, bufString } from "./attributes";
 import { authorize, describe, SHADOW_NONE, SHADOW_ALLOWED } from "./engine";
@@ -30,6 +32,30 @@ function keyOf(lname: string): ArrayBuffer {
   return String.UTF8.encode(lname);
 }
 
+/** An attribute path as the ABI wants it: segments separated by NUL ("source\0address"). */
+function nulPath(path: string): ArrayBuffer {
+  const b = String.UTF8.encode(path);
+  const p = changetype<usize>(b);
+  for (let i = 0; i < b.byteLength; i++) if (load<u8>(p + i) == 0x2e) store<u8>(p + i, 0);
+  return b;
+}
+const P_SOURCE_ADDRESS = nulPath("source.address");
+const P_DEST_ADDRESS = nulPath("destination.address");
+const P_DEST_PORT = nulPath("destination.port");
+const P_MTLS = nulPath("connection.mtls");
+const P_URI_SAN = nulPath("connection.uri_san_peer_certificate");
+const P_SNI = nulPath("connection.requested_server_name");
+
+function propKey(path: string): ArrayBuffer {
+  if (path == "source.address") return P_SOURCE_ADDRESS;
+  if (path == "connection.mtls") return P_MTLS;
+  if (path == "connection.uri_san_peer_certificate") return P_URI_SAN;
+  if (path == "destination.address") return P_DEST_ADDRESS;
+  if (path == "destination.port") return P_DEST_PORT;
+  if (path == "connection.requested_server_name") return P_SNI;
+  return nulPath(path);
+}
+
 class HostSource extends RequestSource {
   constructor(public h: HeaderMap) { super(); }
   header(lname: string, out: Array<ArrayBuffer>): void {
@@ -46,7 +72,12 @@ class HostSource extends RequestSource {
     memory.copy(changetype<usize>(b), this.h.valuePtr(i), n);
     return b;
   }
-  property(path: string): ArrayBuffer | null { return getProperty(path); }
+  /** getProperty without encoding the path on every call. */
+  property(path: string): ArrayBuffer | null {
+    const k = propKey(path);
+    const r = imports.proxy_get_property(changetype<usize>(k), k.byteLength, ptrSlot(), sizeSlot());
+    return r == WasmResultValues.Ok ? takeBuffer() : null;
+  }
 }
 
 export class AuthzMetrics {

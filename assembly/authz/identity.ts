@@ -40,6 +40,51 @@ export function parseSpiffe(uri: string): PeerIdentity {
   return id;
 }
 
+function sliceEq(p: usize, a: i32, b: i32, lit: string): bool {
+  if (b - a != lit.length) return false;
+  for (let i = 0; i < lit.length; i++) if (<i32>load<u8>(p + a + i) != lit.charCodeAt(i)) return false;
+  return true;
+}
+
+/** parseSpiffe on the SAN's bytes, without building strings when they are ASCII (the usual case;
+ *  other bytes go through parseSpiffe so invalid UTF-8 is treated exactly as there). */
+export function parseSpiffeBytes(b: ArrayBuffer): PeerIdentity {
+  const p = changetype<usize>(b), n = b.byteLength;
+  for (let i = 0; i < n; i++) if (load<u8>(p + i) >= 0x80) return parseSpiffe(String.UTF8.decode(b));
+  const id = new PeerIdentity();
+  const s0 = SCHEME.length;
+  if (n < s0 || !sliceEq(p, 0, s0, SCHEME)) return id;
+  let slash = s0;
+  while (slash < n && load<u8>(p + slash) != 0x2f) slash++;
+  if (slash == n || slash == s0) return id;
+  id.principal = b.slice(s0, n);
+  id.trustDomain = b.slice(s0, slash);
+  // segments after the trust domain: ns / <namespace> / sa / <service account> [/ ...]
+  const e = new StaticArray<i32>(5); // ends of the first four segments
+  let start = slash + 1, k = 0, i = start;
+  while (k < 4) {
+    while (i < n && load<u8>(p + i) != 0x2f) i++;
+    unchecked(e[k] = i);
+    k++;
+    if (i >= n) break;
+    i++;
+  }
+  if (k < 4) return id;
+  const s1 = unchecked(e[0]) + 1, s2 = unchecked(e[1]) + 1, s3 = unchecked(e[2]) + 1;
+  if (sliceEq(p, start, unchecked(e[0]), "ns") && sliceEq(p, s2, unchecked(e[2]), "sa") &&
+      unchecked(e[1]) > s1 && unchecked(e[3]) > s3) {
+    id.namespace = b.slice(s1, unchecked(e[1]));
+    const nl = unchecked(e[1]) - s1, sl = unchecked(e[3]) - s3;
+    const sa = new ArrayBuffer(nl + 1 + sl);
+    const q = changetype<usize>(sa);
+    memory.copy(q, p + s1, nl);
+    store<u8>(q + nl, 0x2f);
+    memory.copy(q + nl + 1, p + s3, sl);
+    id.serviceAccount = sa;
+  }
+  return id;
+}
+
 /** The client address per trusted hops; `xff` is every x-forwarded-for value joined by ",". */
 export function remoteAddress(xff: ArrayBuffer | null, hops: i32, peer: IpAddr | null): IpAddr | null {
   if (hops <= 0 || xff == null) return peer;

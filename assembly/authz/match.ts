@@ -20,11 +20,13 @@ export class StrMatcher {
   fold: bool = false;
   src: string = "";
   tpl: PathTemplate | null = null;
+  colon: bool = false;   // the pattern names a port (hosts)
 
   static parse(v: string, fold: bool): StrMatcher {
     const m = new StrMatcher();
     m.src = v;
     m.fold = fold;
+    m.colon = v.includes(":");
     let lit = v;
     if (v == "*") { m.kind = MatchKind.Presence; lit = ""; }
     else if (v.startsWith("*")) { m.kind = MatchKind.Suffix; lit = v.substring(1); }
