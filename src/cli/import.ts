@@ -18,12 +18,13 @@ export async function importSeclangCommand(paths: string[], opts: { output?: str
     pack = c.pack;
     problems.push(...c.problems);
   }
+  for (const w of r.warnings) console.error(`${w.file}:${w.line}: warning: ${w.reason}`);
   for (const p of problems) console.error(`${p.file}:${p.line}: ${p.reason}`);
   const s = r.stats;
   const text = JSON.stringify(pack) + "\n";
   const kept = pack.rules.filter((x: any) => x.marker === undefined).length;
   console.error(`kept ${kept} of ${s.rules} rules; ${s.chained} chained sub-rules, ${s.markers} markers; ` +
-    `${problems.length} problem(s); pack ${text.length} bytes`);
+    `${problems.length} problem(s), ${r.warnings.length} warning(s); pack ${text.length} bytes`);
   if (problems.length && !opts.allowPartial) {
     console.error("import failed: fix the problems above or pass --allow-partial to leave those rules out");
     return 1;

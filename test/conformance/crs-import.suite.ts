@@ -25,6 +25,7 @@ export default async function (shared: string) {
     const k = p.reason.replace(/'[^']*'/g, "'…'");
     reasons.set(k, (reasons.get(k) ?? 0) + 1);
   }
+  for (const w of r.warnings) details.push(`warning: ${short(w.file)}:${w.line}: ${w.reason}`);
   const configuration = JSON.stringify({ waf: { mode: "block", paranoiaLevel: 1, packs: [r.pack] } });
   details.push(`files: ${files.length}; statements: ${r.stats.statements} (${r.stats.rules} rules, ${r.stats.chained} chained sub-rules), ` +
     `${r.stats.markers} markers; data files inlined: ${Object.keys(r.pack.data ?? {}).length}`);

@@ -184,6 +184,16 @@ SecRule REQUEST_FILENAME|ARGS "@rx <x" "id:3,phase:2,block,tag:'xss'"`);
   assert.deepEqual(r[0].ctl, ["ruleRemoveTargetById=2;REQUEST_FILENAME", "ruleRemoveTargetById=3;REQUEST_FILENAME"]);
 });
 
+test("a chain rule's setvar read later in the same chain is flagged as an engine difference (warning, not a problem)", () => {
+  const r = convertText(`SecRule REQUEST_HEADERS:Content-Type "@rx ^([^;]+)" "id:1,phase:1,block,capture,setvar:'tx.ct=|%{tx.1}|',setvar:'tx.other=1',chain"
+    SecRule TX:ct "!@within |text/plain|" "setvar:'tx.score=+5'"`, "w.conf");
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.pack.rules.length, 1);
+  assert.equal(r.warnings.length, 1);
+  assert.equal(r.warnings[0].line, 1);
+  assert.match(r.warnings[0].reason, /^rule 1: setvar:'tx.ct=\|%\{tx.1\}\|' is read later in the same chain/);
+});
+
 test("CLI: exit 1 on problems, --allow-partial writes the pack without the refused rules", async () => {
   const dir = mkdtempSync(join(tmpdir(), "seclang-"));
   const conf = join(dir, "r.conf");
