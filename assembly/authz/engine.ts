@@ -286,7 +286,41 @@ function ruleMatches(r: Rule, action: i32, a: Attributes, path: ArrayBuffer | nu
 }
 
 /** Index of the first rule of `p` that matches, or -1. */
+/** policyMatch without a trace. */
+function policyMatchFast(p: Policy, a: Attributes, path: ArrayBuffer | null): i32 {
+  const rules = p.rules, n = rules.length, action = p.action;
+  for (let i = 0; i < n; i++) if (ruleMatchesFast(unchecked(rules[i]), action, a, path)) return i;
+  return -1;
+}
+
+/** decide without a trace: DENY policies, then ALLOW policies, each list built at configure time. */
+function decideFast(cfg: AuthzConfig, a: Attributes, path: ArrayBuffer | null, withDry: bool): Outcome {
+  const out = new Outcome();
+  const ps = cfg.policies;
+  const denies = cfg.denies, nd = denies.length;
+  for (let i = 0; i < nd; i++) {
+    const k = unchecked(denies[i]);
+    const p = unchecked(ps[k]);
+    if (p.dryRun && !withDry) continue;
+    const r = policyMatchFast(p, a, path);
+    if (r >= 0) { out.allowed = false; out.policy = k; out.rule = r; return out; }
+  }
+  const allows = cfg.allows, na = allows.length;
+  let anyAllow = false;
+  for (let i = 0; i < na; i++) {
+    const k = unchecked(allows[i]);
+    const p = unchecked(ps[k]);
+    if (p.dryRun && !withDry) continue;
+    anyAllow = true;
+    const r = policyMatchFast(p, a, path);
+    if (r >= 0) { out.allowed = true; out.policy = k; out.rule = r; return out; }
+  }
+  out.allowed = !anyAllow;
+  return out;
+}
+
 export function policyMatch(p: Policy, a: Attributes, path: ArrayBuffer | null, t: Trace | null): i32 {
+  if (t == null) return policyMatchFast(p, a, path);
   let hit = -1;
   if (t != null && p.rules.length == 0) t.add("    no rules → never matches (Istio: if rules are not set, the match will never occur)");
   for (let i = 0; i < p.rules.length; i++) {
@@ -306,6 +340,7 @@ function policyLine(cfg: AuthzConfig, k: i32, rule: i32, t: Trace): void {
 
 /** Istio's decision over the policies (dry-run ones too when `withDry`), on `path`. */
 export function decide(cfg: AuthzConfig, a: Attributes, path: ArrayBuffer | null, withDry: bool, t: Trace | null): Outcome {
+  if (t == null) return decideFast(cfg, a, path, withDry);
   const out = new Outcome();
   let decided = false;
   for (let k = 0; k < cfg.policies.length; k++) {

@@ -117,7 +117,9 @@ export class AuthzConfig {
   headerNames: Array<string> = [];   // lower case, referenced by request.headers[...]
   hasDryRun: bool = false;
   hasAudit: bool = false;
-  usesPaths: bool = false;           // some operation has paths/notPaths (else the strict path is moot)
+  usesPaths: bool = false;
+  denies: Array<i32> = [];           // indices of DENY policies, in order
+  allows: Array<i32> = [];           // indices of ALLOW policies, in order           // some operation has paths/notPaths (else the strict path is moot)
 }
 
 const AUTHZ_KEYS = ["pathNormalization", "trustedProxies", "policies"];
@@ -408,6 +410,8 @@ export function parseAuthz(v: JValue, path: string, errs: Errors): AuthzConfig {
     if (p == null) continue;
     if (p.dryRun) cfg.hasDryRun = true;
     if (p.action == ACTION_AUDIT) cfg.hasAudit = true;
+    if (p.action == ACTION_DENY) cfg.denies.push(cfg.policies.length);
+    if (p.action == ACTION_ALLOW) cfg.allows.push(cfg.policies.length);
     for (let r = 0; r < p.rules.length; r++) {
       const ops = p.rules[r].operations;
       for (let k = 0; k < ops.length; k++) if (ops[k].paths != null) cfg.usesPaths = true;
