@@ -3,6 +3,9 @@
 // `authz`), all measured in this run. The 50 policies: 10 DENY (methods/paths/notPrincipals,
 // headers, ipBlocks) that do not match, 40 ALLOW (principals + path templates + a claim/header
 // `when`), the matching one last, so every policy is evaluated — the worst case for one request.
+// Also: rules/default.json as shipped (one DENY policy on DELETE /api/admin/{**}) on the same clean
+// GET, against the same configuration without `authz` — the cost of authorization when the policies
+// can be decided on method and path alone (issue 8: within ~2× of pass-through).
 import { readFileSync } from "node:fs";
 import { Host, type HeaderList } from "../src/host/index.ts";
 import { measure } from "./filter.bench.ts";
@@ -53,6 +56,7 @@ export default async function run(): Promise<void> {
   const authz = await Host.create({ wasm, configuration: JSON.stringify(withAuthz) });
   const off = await Host.create({ wasm, configuration: JSON.stringify(noAuthz) });
   const pass = await Host.create({ wasm: readFileSync("build/passthrough.wasm"), configuration: "" });
+  const shipped = await Host.create({ wasm, configuration: JSON.stringify(base) });
   // the request must be allowed by the last ALLOW policy (the bench measures the worst case, not a 403)
   const s = authz.stream({ properties: PROPS });
   s.requestHeaders(HEADERS, true);
@@ -60,11 +64,14 @@ export default async function run(): Promise<void> {
   const a = measure(() => once(authz), N);
   const o = measure(() => once(off), N);
   const p = measure(() => once(pass), N);
+  const d = measure(() => once(shipped), N);
   console.log(`authz: 50 policies (10 DENY, 40 ALLOW, match on the last), ${N} requests each (BENCH_N)`);
   console.log(`  50 policies        p50 ${us(a.p50)}  p99 ${us(a.p99)}`);
+  console.log(`  default.json (1)   p50 ${us(d.p50)}  p99 ${us(d.p99)}`);
   console.log(`  authz off          p50 ${us(o.p50)}  p99 ${us(o.p99)}`);
   console.log(`  pass-through       p50 ${us(p.p50)}  p99 ${us(p.p99)}`);
   console.log(`  ratio 50 policies ÷ pass-through: p50 ${(a.p50 / p.p50).toFixed(2)}×, p99 ${(a.p99 / p.p99).toFixed(2)}×`);
   console.log(`  ratio 50 policies ÷ authz off:    p50 ${(a.p50 / o.p50).toFixed(2)}×, p99 ${(a.p99 / o.p99).toFixed(2)}×`);
-  authz.close(); off.close(); pass.close();
+  console.log(`  ratio default.json ÷ pass-through: p50 ${(d.p50 / p.p50).toFixed(2)}×, p99 ${(d.p99 / p.p99).toFixed(2)}×; ÷ authz off: p50 ${(d.p50 / o.p50).toFixed(2)}×`);
+  authz.close(); off.close(); pass.close(); shipped.close();
 }

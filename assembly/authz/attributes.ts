@@ -10,7 +10,7 @@
 // Example: buildAttributes(src, cfg, auth).path is the path policies match.
 import { JValue, JKind } from "../config/json";
 import { IpAddr, parseHostPort, parseIpPtr } from "./cidr";
-import { PeerIdentity, parseSpiffe, remoteAddress } from "./identity";
+import { PeerIdentity, parseSpiffeBytes, remoteAddress } from "./identity";
 import { normalizePath, plainPathEnd, NORM_DECODE_AND_MERGE_SLASHES } from "./normalize";
 import { lowerByte } from "../util/bytes";
 
@@ -79,6 +79,7 @@ const HAVE_PEER: u32 = 16;
 const HAVE_SNI: u32 = 32;
 const HAVE_AUTH: u32 = 64;
 const HAVE_RAW_PATH: u32 = 128;
+const HAVE_MTLS: u32 = 256;
 
 /** The request's attributes. Method and path are read up front (every decision needs the %00
  *  check); everything else is read from the source on first use and kept, so a request pays only
@@ -172,18 +173,28 @@ export class Attributes {
   }
 
   private gatherPeer(): void {
+    // Istio's peer identity needs mTLS and a SPIFFE URI SAN. The SAN is read first: without one
+    // (plaintext, or TLS without a client certificate) there is no identity and the second host
+    // call, connection.mtls, is not needed.
     this.have |= HAVE_PEER;
     const src = this.src;
     if (src != null) {
-      this._mtls = propBool(src.property("connection.mtls"));
-      if (this._mtls) {
-        const san = src.property("connection.uri_san_peer_certificate");
-        if (san != null) this._peer = parseSpiffe(String.UTF8.decode(san));
+      const san = src.property("connection.uri_san_peer_certificate");
+      if (san != null) {
+        const id = parseSpiffeBytes(san);
+        if (id.principal != null && this.mtls) this._peer = id;
       }
     }
     if (this._peer == null) this._peer = new PeerIdentity();
   }
-  get mtls(): bool { if (!(this.have & HAVE_PEER)) this.gatherPeer(); return this._mtls; }
+  /** connection.mtls. */
+  get mtls(): bool {
+    if (!(this.have & HAVE_MTLS)) {
+      this.have |= HAVE_MTLS;
+      if (this.src != null) this._mtls = propBool(this.src!.property("connection.mtls"));
+    }
+    return this._mtls;
+  }
   get peer(): PeerIdentity { if (!(this.have & HAVE_PEER)) this.gatherPeer(); return this._peer!; }
 
   get sni(): ArrayBuffer | null {
