@@ -32,6 +32,13 @@ export function rxCompile(pattern: string, flags: i32): i32 {
 }
 export function compileError(): string { return lastCompileError(); }
 export function rxTest(h: i32, p: usize, n: i32): i32 { return regexes[h].test(p, n) ? 1 : 0; }
+/** `times` calls of test(p, n) inside the module (for the bench: per-call cost without the host boundary); the match count. */
+export function rxTestLoop(h: i32, p: usize, n: i32, times: i32): i32 {
+  const re = regexes[h];
+  let k = 0;
+  for (let i = 0; i < times; i++) if (re.test(p, n)) k++;
+  return k;
+}
 /** Returns the match start (-1 if none); rxEnd() gives the end. */
 export function rxFind(h: i32, p: usize, n: i32): i32 { return regexes[h].find(p, n) ? regexes[h].matchStart : -1; }
 export function rxEnd(h: i32): i32 { return regexes[h].matchEnd; }

@@ -350,7 +350,15 @@ export class WafEngine {
     }
     let p = vp, n = vl;
     const tx = this.tx;
-    for (let k = 0; k < r.tnodes.length; k++) {
+    const nt = r.tnodes.length;
+    // the whole chain's result is usually cached already (an earlier rule asked): one lookup
+    if (cacheable && nt > 1 && !r.multiMatch && this.cache.getChain(unchecked(r.tnodes[nt - 1]), vp, vl, nt)) {
+      p = this.cache.outPtr; n = this.cache.outLen;
+      c.reset();
+      if (op.match(p, n, c) != r.negate) { this.record(r, sel, kp, kl, p, n); return true; }
+      return false;
+    }
+    for (let k = 0; k < nt; k++) {
       const node = unchecked(r.tnodes[k]);
       let changed = false;
       if (cacheable && this.cache.get(node, vp, vl)) {

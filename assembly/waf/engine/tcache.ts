@@ -22,6 +22,7 @@ export class TCache {
   mask: i32 = CACHE_SIZE - 1;
   cur: u32 = 1;
   used: i32 = 0;
+  /** transformation steps served from the cache / computed, in this request (tests, bench) */
   hits: i32 = 0;
   misses: i32 = 0;
   /** result of the last successful `get` */
@@ -42,18 +43,30 @@ export class TCache {
   }
 
   get(node: i32, p: usize, n: i32): bool {
+    if (this.find(node, p, n, 1)) return true;
+    this.misses++;
+    return false;
+  }
+
+  /**
+   * The result of a whole chain of `steps` transformations (`node` = its last trie node), without
+   * counting a miss (the caller then walks the chain step by step with `get`): one probe serves
+   * every step, counted as `steps` hits.
+   */
+  getChain(node: i32, p: usize, n: i32, steps: i32): bool { return this.find(node, p, n, steps); }
+
+  private find(node: i32, p: usize, n: i32, steps: i32): bool {
     let s = this.slot(node, p, n);
     const mask = this.mask;
     for (let probe = 0; probe < 8; probe++) {
       if (unchecked(this.gen[s]) != this.cur) break;
       if (unchecked(this.node[s]) == node && unchecked(this.vptr[s]) == p && unchecked(this.vlen[s]) == n) {
         this.outPtr = unchecked(this.rptr[s]); this.outLen = unchecked(this.rlen[s]); this.outChanged = unchecked(this.changed[s]);
-        this.hits++;
+        this.hits += steps;
         return true;
       }
       s = (s + 1) & mask;
     }
-    this.misses++;
     return false;
   }
 
