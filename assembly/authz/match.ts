@@ -21,6 +21,8 @@ export class StrMatcher {
   src: string = "";
   tpl: PathTemplate | null = null;
   colon: bool = false;   // the pattern names a port (hosts)
+  litPtr: usize = 0;     // changetype<usize>(lit), for the pointer-only matcher below
+  litLen: i32 = 0;
 
   static parse(v: string, fold: bool): StrMatcher {
     const m = new StrMatcher();
@@ -37,6 +39,8 @@ export class StrMatcher {
       for (let i = 0; i < b.byteLength; i++) store<u8>(p + i, <u8>lowerByte(load<u8>(p + i)));
     }
     m.lit = b;
+    m.litPtr = changetype<usize>(b);
+    m.litLen = b.byteLength;
     return m;
   }
 
@@ -76,9 +80,37 @@ export class StrMatcher {
 /** True when any matcher in `ms` matches `v` (absent values match nothing). */
 export function anyMatch(ms: Array<StrMatcher>, v: ArrayBuffer | null): bool {
   if (v == null) return false;
-  const p = changetype<usize>(v), n = v.byteLength;
-  for (let i = 0; i < ms.length; i++) if (unchecked(ms[i]).matchesPtr(p, n)) return true;
+  return anyMatchRaw(ms.dataStart, ms.length, changetype<usize>(v), v.byteLength);
+}
+
+// The hot loop works on addresses only: no managed locals, so the runtime's shadow stack (spilled
+// on every call that holds references) is not touched per matcher. The matchers and their
+// literals stay alive through the configuration that holds them.
+function anyMatchRaw(base: usize, count: i32, p: usize, n: i32): bool {
+  for (let i = 0; i < count; i++) {
+    if (matchRaw(load<usize>(base + (<usize>i << alignof<usize>())), p, n)) return true;
+  }
   return false;
+}
+
+function matchRaw(m: usize, p: usize, n: i32): bool {
+  const kind = load<i32>(m + offsetof<StrMatcher>("kind"));
+  if (kind == MatchKind.Presence) return n > 0;
+  if (kind == MatchKind.Template) return templateMatch(m, p, n);
+  const q = load<usize>(m + offsetof<StrMatcher>("litPtr"));
+  const ml = load<i32>(m + offsetof<StrMatcher>("litLen"));
+  if (n < ml) return false;
+  let off = 0;
+  if (kind == MatchKind.Exact) { if (n != ml) return false; }
+  else if (kind == MatchKind.Suffix) off = n - ml;
+  const s = p + <usize>off;
+  if (!load<bool>(m + offsetof<StrMatcher>("fold"))) return memory.compare(s, q, ml) == 0;
+  for (let i = 0; i < ml; i++) if (lowerByte(load<u8>(s + i)) != <u32>load<u8>(q + i)) return false;
+  return true;
+}
+
+function templateMatch(m: usize, p: usize, n: i32): bool {
+  return changetype<StrMatcher>(m).tpl!.matches(p, n);
 }
 
 /** Patterns as a short list for explanations: ["a", "b*"]. */
