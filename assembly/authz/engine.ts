@@ -23,7 +23,7 @@ import { AuthzConfig, Policy, Rule, Source, Operation, Condition, StrField, IpFi
   K_HEADER, K_SOURCE_IP, K_REMOTE_IP, K_SOURCE_NAMESPACE, K_SOURCE_PRINCIPAL, K_AUTH_PRINCIPAL,
   K_AUTH_AUDIENCES, K_AUTH_PRESENTER, K_AUTH_CLAIMS, K_DEST_IP, K_DEST_PORT, K_SNI } from "./policy";
 import { Attributes, HeaderValues, bufString, ipString } from "./attributes";
-import { StrMatcher, anyMatch, listSrc } from "./match";
+import { StrMatcher, anyMatch, anyMatchRaw, listSrc } from "./match";
 import { IpAddr, Cidr, anyCidr } from "./cidr";
 
 export class Trace {
@@ -286,36 +286,143 @@ function ruleMatches(r: Rule, action: i32, a: Attributes, path: ArrayBuffer | nu
 }
 
 /** Index of the first rule of `p` that matches, or -1. */
+// ---- the trace-free evaluation, on addresses ----
+// The incremental runtime keeps a shadow stack: every call that holds managed references across
+// another call stores them there, and that bookkeeping, not the comparisons, was most of the cost
+// per policy. So the loops below walk the compiled configuration by address (it is alive for as
+// long as the configuration is; the collector does not move objects) and reach managed code only
+// for the attributes that are gathered lazily (hosts, ports, sources, conditions).
+
+@inline function ref(o: usize, off: usize): usize { return load<usize>(o + off); }
+@inline function arrData(arr: usize): usize { return load<usize>(arr + offsetof<Array<i32>>("dataStart")); }
+@inline function arrLen(arr: usize): i32 { return load<i32>(arr + offsetof<Array<i32>>("length_")); }
+@inline function arrAt(arr: usize, i: i32): usize { return load<usize>(arrData(arr) + (<usize>i << alignof<usize>())); }
+
+/** strHolds without a trace on a value given as address/length (`has` false: absent). */
+function strOkRaw(f: usize, vp: usize, vn: i32, has: bool): bool {
+  const pos = ref(f, offsetof<StrField>("pos"));
+  const pc = arrLen(pos);
+  if (pc != 0 && (!has || !anyMatchRaw(arrData(pos), pc, vp, vn))) return false;
+  const neg = ref(f, offsetof<StrField>("neg"));
+  const nc = arrLen(neg);
+  if (nc != 0 && has && anyMatchRaw(arrData(neg), nc, vp, vn)) return false;
+  return true;
+}
+
+function hostsSlow(o: usize, a: usize): bool {
+  return hostHolds(changetype<Operation>(o).hosts!, changetype<Attributes>(a), "", null);
+}
+function portsSlow(o: usize, a: usize): bool {
+  return portHolds(changetype<Operation>(o).ports!, changetype<Attributes>(a).destPort, "", null);
+}
+function sourceSlow(src: usize, a: usize): bool {
+  return sourceMatchesFast(changetype<Source>(src), changetype<Attributes>(a));
+}
+function conditionSlow(c: usize, a: usize, action: i32): bool {
+  return conditionHolds(changetype<Condition>(c), changetype<Attributes>(a), action, "", null);
+}
+
+/** The request's method and path as address/length pairs for the raw evaluation: unmanaged, one
+ *  static instance (evaluations never nest), so passing it costs no shadow-stack slot. */
+@unmanaged class RawReq {
+  a: usize = 0;
+  mp: usize = 0; mn: i32 = 0; hasM: bool = false;
+  pp: usize = 0; pn: i32 = 0; hasP: bool = false;
+}
+
+function operationRaw(o: usize, q: RawReq): bool {
+  const methods = ref(o, offsetof<Operation>("methods"));
+  if (methods != 0 && !strOkRaw(methods, q.mp, q.mn, q.hasM)) return false;
+  const paths = ref(o, offsetof<Operation>("paths"));
+  if (paths != 0 && !strOkRaw(paths, q.pp, q.pn, q.hasP)) return false;
+  if (ref(o, offsetof<Operation>("hosts")) != 0 && !hostsSlow(o, q.a)) return false;
+  if (ref(o, offsetof<Operation>("ports")) != 0 && !portsSlow(o, q.a)) return false;
+  return true;
+}
+
+function ruleRaw(r: usize, action: i32, q: RawReq): bool {
+  const ops = ref(r, offsetof<Rule>("operations"));
+  const no = arrLen(ops);
+  if (no != 0) {
+    let ok = false;
+    for (let i = 0; i < no && !ok; i++) ok = operationRaw(arrAt(ops, i), q);
+    if (!ok) return false;
+  }
+  const srcs = ref(r, offsetof<Rule>("sources"));
+  const ns = arrLen(srcs);
+  if (ns != 0) {
+    let ok = false;
+    for (let i = 0; i < ns && !ok; i++) ok = sourceSlow(arrAt(srcs, i), q.a);
+    if (!ok) return false;
+  }
+  const when = ref(r, offsetof<Rule>("when"));
+  const nw = arrLen(when);
+  for (let i = 0; i < nw; i++) if (!conditionSlow(arrAt(when, i), q.a, action)) return false;
+  return true;
+}
+
+function policyRaw(p: usize, q: RawReq): i32 {
+  const rules = ref(p, offsetof<Policy>("rules"));
+  const n = arrLen(rules);
+  const action = load<i32>(p + offsetof<Policy>("action"));
+  for (let i = 0; i < n; i++) if (ruleRaw(arrAt(rules, i), action, q)) return i;
+  return -1;
+}
+
 /** policyMatch without a trace. */
 function policyMatchFast(p: Policy, a: Attributes, path: ArrayBuffer | null): i32 {
-  const rules = p.rules, n = rules.length, action = p.action;
-  for (let i = 0; i < n; i++) if (ruleMatchesFast(unchecked(rules[i]), action, a, path)) return i;
-  return -1;
+  const q = rawReq(a, path);
+  const r = policyRaw(changetype<usize>(p), q);
+  keep(a, p);
+  return r;
+}
+
+const RAW_REQ = memory.data(offsetof<RawReq>());
+
+function rawReq(a: Attributes, path: ArrayBuffer | null): RawReq {
+  const q = changetype<RawReq>(RAW_REQ);
+  q.mp = 0; q.mn = 0; q.hasM = false; q.pp = 0; q.pn = 0; q.hasP = false;
+  q.a = changetype<usize>(a);
+  const m = a.method;
+  if (m != null) { q.mp = changetype<usize>(m); q.mn = m.byteLength; q.hasM = true; }
+  if (path != null) { q.pp = changetype<usize>(path); q.pn = path.byteLength; q.hasP = true; }
+  return q;
+}
+
+/** Keeps `a` and `o` visibly alive up to here (they are only held by address in between). */
+@inline function keep(a: Attributes, o: Object): void {
+  if (changetype<usize>(a) == 0 || changetype<usize>(o) == 0) unreachable();
 }
 
 /** decide without a trace: DENY policies, then ALLOW policies, each list built at configure time. */
 function decideFast(cfg: AuthzConfig, a: Attributes, path: ArrayBuffer | null, withDry: bool): Outcome {
   const out = new Outcome();
-  const ps = cfg.policies;
+  const q = rawReq(a, path);
+  const ps = changetype<usize>(cfg.policies);
   const denies = cfg.denies, nd = denies.length;
+  let decided = false;
   for (let i = 0; i < nd; i++) {
     const k = unchecked(denies[i]);
-    const p = unchecked(ps[k]);
-    if (p.dryRun && !withDry) continue;
-    const r = policyMatchFast(p, a, path);
-    if (r >= 0) { out.allowed = false; out.policy = k; out.rule = r; return out; }
+    const p = arrAt(ps, k);
+    if (load<bool>(p + offsetof<Policy>("dryRun")) && !withDry) continue;
+    const r = policyRaw(p, q);
+    if (r >= 0) { out.allowed = false; out.policy = k; out.rule = r; decided = true; break; }
   }
-  const allows = cfg.allows, na = allows.length;
-  let anyAllow = false;
-  for (let i = 0; i < na; i++) {
-    const k = unchecked(allows[i]);
-    const p = unchecked(ps[k]);
-    if (p.dryRun && !withDry) continue;
-    anyAllow = true;
-    const r = policyMatchFast(p, a, path);
-    if (r >= 0) { out.allowed = true; out.policy = k; out.rule = r; return out; }
+  if (!decided) {
+    const allows = cfg.allows, na = allows.length;
+    let anyAllow = false;
+    for (let i = 0; i < na; i++) {
+      const k = unchecked(allows[i]);
+      const p = arrAt(ps, k);
+      if (load<bool>(p + offsetof<Policy>("dryRun")) && !withDry) continue;
+      anyAllow = true;
+      const r = policyRaw(p, q);
+      if (r >= 0) { out.allowed = true; out.policy = k; out.rule = r; decided = true; break; }
+    }
+    if (!decided) out.allowed = !anyAllow;
   }
-  out.allowed = !anyAllow;
+  keep(a, cfg);
+  if (path != null) keep(a, path);
   return out;
 }
 

@@ -86,7 +86,7 @@ export function anyMatch(ms: Array<StrMatcher>, v: ArrayBuffer | null): bool {
 // The hot loop works on addresses only: no managed locals, so the runtime's shadow stack (spilled
 // on every call that holds references) is not touched per matcher. The matchers and their
 // literals stay alive through the configuration that holds them.
-function anyMatchRaw(base: usize, count: i32, p: usize, n: i32): bool {
+export function anyMatchRaw(base: usize, count: i32, p: usize, n: i32): bool {
   for (let i = 0; i < count; i++) {
     if (matchRaw(load<usize>(base + (<usize>i << alignof<usize>())), p, n)) return true;
   }
