@@ -210,8 +210,8 @@ function operationMatches(o: Operation, a: Attributes, path: ArrayBuffer | null,
 function operationMatchesFast(o: Operation, a: Attributes, path: ArrayBuffer | null): bool {
   if (o.methods != null && !strOk(o.methods!, a.method)) return false;
   if (o.paths != null && !strOk(o.paths!, path)) return false;
-  if (o.hosts != null && !hostHolds(o.hosts!, a, "", null)) return false;
-  if (o.ports != null && !portHolds(o.ports!, a.destPort, "", null)) return false;
+  if (o.hosts != null && !hostsSlow(changetype<usize>(o), changetype<usize>(a))) return false;
+  if (o.ports != null && !portsSlow(changetype<usize>(o), changetype<usize>(a))) return false;
   return true;
 }
 
@@ -251,11 +251,11 @@ function ruleMatchesFast(r: Rule, action: i32, a: Attributes, path: ArrayBuffer 
   const srcs = r.sources;
   if (srcs.length) {
     let ok = false;
-    for (let i = 0; i < srcs.length && !ok; i++) ok = sourceMatchesFast(unchecked(srcs[i]), a);
+    for (let i = 0; i < srcs.length && !ok; i++) ok = sourceSlow(changetype<usize>(unchecked(srcs[i])), changetype<usize>(a));
     if (!ok) return false;
   }
   const when = r.when;
-  for (let i = 0; i < when.length; i++) if (!conditionHolds(unchecked(when[i]), a, action, "", null)) return false;
+  for (let i = 0; i < when.length; i++) if (!conditionSlow(changetype<usize>(unchecked(when[i])), changetype<usize>(a), action)) return false;
   return true;
 }
 

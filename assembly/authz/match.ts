@@ -67,7 +67,7 @@ export class StrMatcher {
       case MatchKind.Exact: return n == m && this.eqAt(p, 0);
       case MatchKind.Prefix: return n >= m && this.eqAt(p, 0);
       case MatchKind.Suffix: return n >= m && this.eqAt(p, n - m);
-      default: return this.tpl!.matches(p, n);
+      default: return templateMatch(changetype<usize>(this), p, n);
     }
   }
 
