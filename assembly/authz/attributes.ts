@@ -1,4 +1,5 @@
-// What authorization knows about one request: Istio's attributes, gathered once per request.
+// What authorization knows about one request: Istio's attributes. Method and path are read up
+// front; every other attribute (host properties are host calls) on first use, then kept.
 //
 // `RequestAuth` is the end-user credential as the JWT layer (assembly/authz/jwt/) verified it:
 // Istio's request.auth.principal ("<iss>/<sub>"), request.auth.audiences (`aud`),
