@@ -42,3 +42,18 @@ test("validate of a missing file exits 1", () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /cannot read/);
 });
+
+test("validate refuses authz faults with their JSON paths: unknown key, invalid CIDR, bad path template, undefined when key", () => {
+  const f = join(dir, "authz-bad.json");
+  writeFileSync(f, JSON.stringify({ authz: { policies: [{ name: "p", action: "DENY", rules: [{
+    from: [{ source: { ipBlocks: ["10.0.0.0/33"], principalz: ["x"] } }],
+    to: [{ operation: { paths: ["/api/{**}/x/{**}"] } }],
+    when: [{ key: "request.verb", values: ["GET"] }],
+  }] }] } }));
+  const r = cli("validate", f);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /authz\.policies\[0\]\.rules\[0\]\.from\[0\]\.source\.principalz: unknown key/);
+  assert.match(r.stderr, /authz\.policies\[0\]\.rules\[0\]\.from\[0\]\.source\.ipBlocks\[0\]: invalid IP address or CIDR block/);
+  assert.match(r.stderr, /authz\.policies\[0\]\.rules\[0\]\.to\[0\]\.operation\.paths\[0\]: /);
+  assert.match(r.stderr, /authz\.policies\[0\]\.rules\[0\]\.when\[0\]\.key: unknown condition key 'request\.verb'/);
+});
