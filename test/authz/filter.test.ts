@@ -90,12 +90,25 @@ test("remote.ip from x-forwarded-for with trustedProxies; source.ip from the con
 });
 
 test("the seed example: Backend → Database only with a user credential carrying READ", async () => {
-  const text = readFileSync("examples/authz/backend-database.json", "utf8");
-  const host = await Host.create({ wasm, configuration: text });
-  // the JWT layer is not wired yet: no request carries a verified credential, so even the Backend is refused
-  const r = await host.request({ method: "GET", path: "/query/orders", properties: {
-    "connection.mtls": true, "connection.uri_san_peer_certificate": "spiffe://cluster.local/ns/shop/sa/backend" } });
-  assert.equal(r.status, 403);
+  // the shipped policy plus a JWT rule for its issuer (keys are minted here; a deployment inlines its IdP's JWKS)
+  const { generateKeyPair, exportJWK, SignJWT } = await import("jose");
+  const { publicKey, privateKey } = await generateKeyPair("ES256");
+  const jwk = { ...(await exportJWK(publicKey)), kid: "idp-1", alg: "ES256" };
+  const cfg = JSON.parse(readFileSync("examples/authz/backend-database.json", "utf8"));
+  cfg.jwt = { jwtRules: [{ issuer: "https://idp.example.com", jwks: JSON.stringify({ keys: [jwk] }) }] };
+  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg) });
+  const token = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "idp-1" })
+    .setIssuer("https://idp.example.com").setSubject("alice").setIssuedAt().setExpirationTime("5m").sign(privateKey);
+  const backend = { "connection.mtls": true, "connection.uri_san_peer_certificate": "spiffe://cluster.local/ns/shop/sa/backend" };
+  const frontend = { "connection.mtls": true, "connection.uri_san_peer_certificate": "spiffe://cluster.local/ns/shop/sa/frontend" };
+  const call = async (props: Record<string, unknown>, claims?: Record<string, unknown>) => (await host.request({
+    method: "GET", path: "/query/orders", properties: props as never,
+    headers: claims ? [["authorization", `Bearer ${await token(claims)}`]] : [] })).status;
+  assert.equal(await call(backend, { permissions: ["READ"] }), 200, "workload AND user credential with READ");
+  assert.equal(await call(backend, { permissions: ["WRITE"] }), 403, "user credential without READ");
+  assert.equal(await call(backend), 403, "no user credential");
+  assert.equal(await call(frontend, { permissions: ["READ"] }), 403, "another workload, even with READ");
+  assert.equal(await call({}, { permissions: ["READ"] }), 403, "no mTLS identity");
   host.close();
 });
 
