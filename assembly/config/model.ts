@@ -10,7 +10,7 @@
 // }
 // Within an entry every given condition must hold (AND); within a list any item may (OR).
 import { JsonParser, JValue, lineCol } from "./json";
-import { Errors, Obj, indexPath } from "./reader";
+import { Errors, Obj, indexPath, isHttpToken } from "./reader";
 import { lowerUtf8 } from "../util/bytes";
 import { AuthzConfig, parseAuthz } from "../authz/policy";
 import { Waf } from "../waf/engine/rule";
@@ -46,17 +46,6 @@ const TOP_KEYS = ["$schema", "debug", "denyList", "authz", "waf", "jwt"];
 const DENY_KEYS = ["id", "msg", "methods", "pathPrefixes", "headers"];
 const HEADER_KEYS = ["name", "contains", "equals"];
 
-function isToken(s: string): bool {
-  if (s.length == 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
-      c == 0x2d || c == 0x5f || c == 0x2e || c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 ||
-      c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b || c == 0x5e || c == 0x60 || c == 0x7c || c == 0x7e;
-    if (!ok) return false;
-  }
-  return true;
-}
 
 function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>): DenyRule | null {
   const o = Obj.of(v, path, errs, DENY_KEYS);
@@ -69,7 +58,7 @@ function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>)
   r.msg = o.str("msg");
   const methods = o.strs("methods", false, true);
   for (let i = 0; i < methods.length; i++) {
-    if (!isToken(methods[i])) errs.add(indexPath(o.at("methods"), i), "not an HTTP method token: '" + methods[i] + "'");
+    if (!isHttpToken(methods[i])) errs.add(indexPath(o.at("methods"), i), "not an HTTP method token: '" + methods[i] + "'");
     r.methods.push(String.UTF8.encode(methods[i]));
   }
   const prefixes = o.strs("pathPrefixes", false, true);
@@ -85,7 +74,7 @@ function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>)
     if (h == null) continue;
     const c = new HeaderCond();
     const name = h.str("name", "", true);
-    if (h.has("name") && !isToken(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
+    if (h.has("name") && !isHttpToken(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
     c.name = lowerUtf8(name);
     const contains = h.strs("contains", false, true);
     for (let k = 0; k < contains.length; k++) c.contains.push(lowerUtf8(contains[k]));

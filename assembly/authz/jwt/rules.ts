@@ -24,7 +24,7 @@
 // `access_token` query parameter. `jwksUri` is refused: a filter cannot fetch keys while
 // configuring, so the key set must be inline (`jwks`).
 import { JValue } from "../../config/json";
-import { Errors, Obj, indexPath } from "../../config/reader";
+import { Errors, Obj, indexPath, isHttpToken } from "../../config/reader";
 import { Jwk, parseJwks } from "./jose/jwk";
 
 export const MAX_RULES = 64;
@@ -79,17 +79,6 @@ const RULE_KEYS = ["issuer", "audiences", "jwks", "jwksUri", "fromHeaders", "fro
 const FROM_HEADER_KEYS = ["name", "prefix"];
 const CLAIM_HEADER_KEYS = ["header", "claim"];
 
-function isHeaderName(s: string): bool {
-  if (s.length == 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
-      c == 0x2d || c == 0x5f || c == 0x2e || c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 ||
-      c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b || c == 0x5e || c == 0x60 || c == 0x7c || c == 0x7e;
-    if (!ok) return false;
-  }
-  return true;
-}
 
 function addLocation(cfg: JwtConfig, rule: JwtRule, loc: TokenLocation): void {
   for (let i = 0; i < cfg.locations.length; i++) {
@@ -126,7 +115,7 @@ function parseRule(v: JValue, path: string, cfg: JwtConfig, errs: Errors): JwtRu
     const h = Obj.of(hs[i], hp, errs, FROM_HEADER_KEYS);
     if (h == null) continue;
     const name = h.str("name", "", true);
-    if (h.has("name") && !isHeaderName(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
+    if (h.has("name") && !isHttpToken(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
     addLocation(cfg, r, loc(LocKind.Header, name, h.str("prefix")));
   }
   const ps = o.strs("fromParams");
@@ -136,7 +125,7 @@ function parseRule(v: JValue, path: string, cfg: JwtConfig, errs: Errors): JwtRu
   }
   const cs = o.strs("fromCookies");
   for (let i = 0; i < cs.length; i++) {
-    if (!isHeaderName(cs[i])) errs.add(indexPath(o.at("fromCookies"), i), "not a cookie name: '" + cs[i] + "'");
+    if (!isHttpToken(cs[i])) errs.add(indexPath(o.at("fromCookies"), i), "not a cookie name: '" + cs[i] + "'");
     addLocation(cfg, r, loc(LocKind.Cookie, cs[i], ""));
   }
   if (!o.has("fromHeaders") && !o.has("fromParams") && !o.has("fromCookies")) {
@@ -146,7 +135,7 @@ function parseRule(v: JValue, path: string, cfg: JwtConfig, errs: Errors): JwtRu
   r.forwardOriginalToken = o.bool("forwardOriginalToken");
   r.outputPayloadToHeader = o.str("outputPayloadToHeader").toLowerCase();
   if (o.has("outputPayloadToHeader")) {
-    if (!isHeaderName(r.outputPayloadToHeader)) errs.add(o.at("outputPayloadToHeader"), "not a header name: '" + r.outputPayloadToHeader + "'");
+    if (!isHttpToken(r.outputPayloadToHeader)) errs.add(o.at("outputPayloadToHeader"), "not a header name: '" + r.outputPayloadToHeader + "'");
     else if (!cfg.outputHeaders.includes(r.outputPayloadToHeader)) cfg.outputHeaders.push(r.outputPayloadToHeader);
   }
   const chs = o.arr("outputClaimToHeaders");
@@ -156,7 +145,7 @@ function parseRule(v: JValue, path: string, cfg: JwtConfig, errs: Errors): JwtRu
     if (c == null) continue;
     const ch = new ClaimToHeader();
     ch.header = c.str("header", "", true).toLowerCase();
-    if (c.has("header") && !isHeaderName(ch.header)) errs.add(c.at("header"), "not a header name: '" + ch.header + "'");
+    if (c.has("header") && !isHttpToken(ch.header)) errs.add(c.at("header"), "not a header name: '" + ch.header + "'");
     const claim = c.str("claim", "", true);
     if (c.has("claim") && claim.length == 0) errs.add(c.at("claim"), "must not be empty");
     ch.claim = claim.split(".");
