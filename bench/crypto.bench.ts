@@ -4,19 +4,8 @@
 // JWT signing input (~300 bytes). Includes the JS->wasm copy of arguments (a few hundred bytes).
 import crypto from "node:crypto";
 import { loadCrypto, type HashName, type CurveName } from "../src/harness/crypto.ts";
+import { stats } from "./stats.ts";
 
-function stats(fn: () => void, minMs = 150, maxIter = 2000): { p50: number; p99: number } {
-  for (let i = 0; i < 5; i++) fn();
-  const t: number[] = [];
-  const start = performance.now();
-  while (t.length < maxIter && (t.length < 20 || performance.now() - start < minMs)) {
-    const a = performance.now();
-    fn();
-    t.push((performance.now() - a) * 1000);
-  }
-  t.sort((x, y) => x - y);
-  return { p50: t[Math.floor(t.length * 0.5)], p99: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))] };
-}
 
 export default async function bench() {
   const c = await loadCrypto();

@@ -12,19 +12,8 @@ import { readFileSync } from "node:fs";
 import { SignJWT, exportJWK } from "jose";
 import { loadJws } from "../test/jwt/jws-harness.ts";
 import { Host } from "../src/host/index.ts";
+import { stats } from "./stats.ts";
 
-function stats(fn: () => void, minMs = 150, maxIter = 2000): { p50: number; p99: number } {
-  for (let i = 0; i < 5; i++) fn();
-  const t: number[] = [];
-  const start = performance.now();
-  while (t.length < maxIter && (t.length < 20 || performance.now() - start < minMs)) {
-    const a = performance.now();
-    fn();
-    t.push((performance.now() - a) * 1000);
-  }
-  t.sort((x, y) => x - y);
-  return { p50: t[Math.floor(t.length * 0.5)], p99: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))] };
-}
 async function statsAsync(fn: () => Promise<unknown>, minMs = 150, maxIter = 1000): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 5; i++) await fn();
   const t: number[] = [];
