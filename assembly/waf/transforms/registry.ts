@@ -50,6 +50,8 @@ import { urlEncode } from "./urlEncode";
 import { parityEven7bit } from "./parityEven7bit";
 import { parityOdd7bit } from "./parityOdd7bit";
 import { parityZero7bit } from "./parityZero7bit";
+import { normalizeUnicode } from "./normalizeUnicode";
+import { base64Text } from "./base64Text";
 
 export type TransformFn = (src: usize, n: i32, out: ByteBuf) => bool;
 
@@ -102,6 +104,8 @@ reg("urlEncode", urlEncode);
 reg("parityEven7bit", parityEven7bit);
 reg("parityOdd7bit", parityOdd7bit);
 reg("parityZero7bit", parityZero7bit);
+reg("normalizeUnicode", normalizeUnicode);   // Bulwark extension
+reg("base64Text", base64Text);               // Bulwark extension
 alias("normalizePath", "normalisePath");
 alias("normalizePathWin", "normalisePathWin");
 

@@ -19,7 +19,7 @@ describe("registry", () => {
     expect(transformId("normalizePathWin")).toBe(transformId("normalisePathWin"));
     expect(transformId("nope")).toBe(-1);
     expect(transformName(transformId("cmdline"))).toBe("cmdLine");
-    expect(transformCount()).toBe(36);
+    expect(transformCount()).toBe(38);
   });
   it("knows every transformation the CRS uses", () => {
     const crs = ["none", "urlDecodeUni", "lowercase", "jsDecode", "htmlEntityDecode", "utf8toUnicode",
@@ -242,5 +242,25 @@ describe("length / digests / urlEncode / parity", () => {
     table("parityEven7bit", [["", "", "0"], ["a", "\xe1", "1"], ["c", "c", "1"], ["\xe1", "a", "1"]]);
     table("parityOdd7bit", [["", "", "0"], ["c", "\xe3", "1"], ["a", "a", "1"]]);
     table("parityZero7bit", [["", "", "0"], ["\xc1\x80\x8f\xff", "A\0\x0f\x7f", "1"], ["abc", "abc", "1"]]);
+  });
+});
+
+describe("Bulwark extensions", () => {
+  it("normalizeUnicode", () => {
+    table("normalizeUnicode", [["", "", "0"], ["abc", "abc", "0"],
+      ["\xc0\xae\xc0\xae/etc/passwd", "../etc/passwd", "1"], ["\xe0\x80\xae\xe0\x80\xae\xc0\xaf", "../", "1"],
+      ["\xf0\x80\x80\xae", ".", "1"], ["\xc1\x9c", "\\", "1"],
+      ["\xef\xbd\x93\xef\xbd\x85\xef\xbd\x8c", "sel", "1"], ["\xef\xbc\x9cscript\xef\xbc\x9e", "<script>", "1"],
+      ["a\xe3\x80\x80b", "a b", "1"], ["..\xe2\x88\x95x", "../x", "1"], ["..\xef\xb9\xa8x", "..\\x", "1"],
+      ["caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac", "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac", "0"],
+      ["\xc0", "\xc0", "0"], ["\xe0\x80", "\xe0\x80", "0"], ["\xc0A", "\xc0A", "0"], ["\xff\xfe", "\xff\xfe", "0"]]);
+  });
+  it("base64Text", () => {
+    table("base64Text", [["", "", "0"], ["hello world", "hello world", "0"], ["abc", "abc", "0"],
+      ["PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "<script>alert(1)</script>", "1"], ["c2Vzc2lvbg", "session", "1"],
+      ["JyBPUiAxPTEgLS0=", "' OR 1=1 --", "1"], ["Y2Fmw6k=", "Y2Fmw6k=", "0"],
+      ["Y2Fmw6kgYmFy", "caf\xc3\xa9 bar", "1"], ["AAECAwQFBgc=", "AAECAwQFBgc=", "0"], ["//79/Pv6+fg=", "//79/Pv6+fg=", "0"],
+      ["Pz8_Pz8_Pz8-", "????????>", "1"], ["Pz8-Pz8-Pz9-", "??>??>??~", "1"], ["c2Vzc2lvbg===", "c2Vzc2lvbg===", "0"], ["c2Vzc2lvb", "c2Vzc2lvb", "0"],
+      ["12345678", "12345678", "0"], ["Password", "Password", "0"]]);
   });
 });
