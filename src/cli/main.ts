@@ -7,6 +7,7 @@ import { dev } from "./dev.ts";
 import { startDemoUpstream } from "../dev/upstream.ts";
 import { authzExplain } from "./authz.ts";
 import { importSeclangCommand } from "./import.ts";
+import { ftwCommand } from "./ftw.ts";
 
 const program = new Command();
 program.name("bulwark").description("Bulwark: WAF and zero-trust authorization for Envoy, as one proxy-wasm module");
@@ -66,6 +67,20 @@ program
   .option("--allow-partial", "leave out what cannot be converted instead of failing")
   .option("--no-check", "do not load the pack into build/bulwark.wasm to find what the engine refuses")
   .action(async (paths: string[], opts) => { process.exitCode = await importSeclangCommand(paths, opts); });
+
+program
+  .command("ftw")
+  .description("run the CRS go-ftw regression tests through the real filter; one line per failing test, then N passed, N failed, N skipped")
+  .option("--crs <dir>", "CRS directory (crs-setup.conf.example, rules/, tests/regression/tests)", "../shared/crs")
+  .option("--tests <dir>", "test directory (default: <crs>/tests/regression/tests)")
+  .option("--include <regex>", "only tests whose name (<rule>-<test_id>) matches")
+  .option("--exclude <regex>", "leave out tests whose name matches")
+  .option("--overrides <file>", "YAML test_overrides ({rule_id, test_ids, reason}) to skip")
+  .option("--paranoia <n>", "paranoia level (blocking = detection); the CRS tests assume 4", "4")
+  .option("--json <file>", "write every test's outcome, status and fired rules here")
+  .option("-v, --verbose", "print passing and skipped tests too")
+  .option("-q, --quiet", "do not print import problems and notes")
+  .action(async (opts) => { process.exitCode = await ftwCommand(opts); });
 
 const authz = program.command("authz").description("zero-trust authorization (Istio AuthorizationPolicy semantics)");
 authz
