@@ -323,34 +323,6 @@ export class Converter {
     if (this.openTail!.chainOpen) this.problem(r, "chain without a following rule");
     this.open = null; this.openTail = null; this.openBad = false;
     this.finish(r, bad, true);
-    if (!bad) this.checkChainSetvars(r);
-  }
-
-  /** ModSecurity runs a chain rule's setvar as soon as that rule matches, so a later rule of the
-   *  chain can read it; Bulwark's engine runs all of a chain's setvars after the whole chain matched.
-   *  Flags chains where a later rule reads a TX variable an earlier one sets. */
-  private checkChainSetvars(r: Rule): void {
-    const chain: Json[] = [];
-    for (let c: Json | undefined = r.json; c; c = c.chain) chain.push(c);
-    for (let i = 0; i + 1 < chain.length; i++) {
-      for (const sv of chain[i].setvar ?? []) {
-        const name = sv.replace(/^!?tx\./i, "").split("=")[0].toLowerCase();
-        const dyn = name.includes("%{");
-        const readers = chain.slice(i + 1).some((c) =>
-          c.variables.some((v: string) => {
-            const m = /^[!&]?TX:(.*)$/i.exec(v);
-            if (!m) return false;
-            if (m[1].startsWith("/") && m[1].endsWith("/") && m[1].length > 1) {
-              if (dyn) return true;
-              try { return new RegExp(m[1].slice(1, -1), "i").test(name); } catch { return true; }
-            }
-            return dyn || m[1].toLowerCase() === name;
-          }) || new RegExp("%\\{tx\\." + (dyn ? "" : name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\}"), "i").test(JSON.stringify(c.match)));
-        if (readers) {
-          this.warnings.push({ file: r.file, line: r.line, reason: `rule ${r.json.id}: setvar:'${sv}' is read later in the same chain; ModSecurity sets it when that chain rule matches, Bulwark only after the whole chain matched (engine difference)` });
-        }
-      }
-    }
   }
 
   private finish(r: Rule, bad: boolean, reported = false): void {

@@ -14,7 +14,9 @@
  *   variables (minus `!` exclusions and ctl-removed targets); `negate` inverts each test. An empty
  *   collection is not tested at all (so a negated rule does not match a missing variable).
  * - A chain matches when every rule of it matches, in order; `capture` and MATCHED_VAR are set
- *   as each member matches (a follower can test TX:1 or MATCHED_VAR); setvar, ctl, msg/logdata,
+ *   as each member matches (a follower can test TX:1 or MATCHED_VAR). A member's setvar runs as
+ *   soon as that member matches, even when a later member does not (ModSecurity v3's
+ *   executeActionsIndependentOfChainedRuleResult; CRS 920420 relies on it); ctl, msg/logdata,
  *   logging and the disruptive action (on the starter) run once, after the whole chain matched.
  * - Disruptive actions: deny/drop stop the transaction with `status` (403 by default); allow stops
  *   rule processing for the rest of the transaction; pass continues; block is CRS's anomaly-mode
@@ -194,14 +196,16 @@ export class WafEngine {
     while (r != null) {
       tx.currentRule = r;
       if (!this.evalRule(r)) { tx.matches.length = firstMatch; return false; }
+      // setvar runs as soon as this member matched, whatever the rest of the chain does
+      // (ModSecurity v3 RuleWithActions::executeActionsIndependentOfChainedRuleResult)
+      for (let k = 0; k < r.setvars.length; k++) this.setvar(r.setvars[k]);
       r = r.chain;
     }
     tx.currentRule = start;
-    // actions of every member, after the whole chain matched
+    // ctl of every member, after the whole chain matched (executeActionsAfterFullMatch)
     r = start;
     while (r != null) {
       tx.currentRule = r;
-      for (let k = 0; k < r.setvars.length; k++) this.setvar(r.setvars[k]);
       for (let k = 0; k < r.ctls.length; k++) this.ctl(r, k);
       r = r.chain;
     }

@@ -145,13 +145,21 @@ describe("evaluation", () => {
     expect(run(e, "GET", "/?dup=1&dup=2")).toBe("400 [2] 0");
     expect(run(e, "GET", "/?DUP=1&dup=2")).toBe("400 [2] 0");
   });
-  it("chains: all members must match; capture feeds the follower; setvar once", () => {
+  it("chains: all members must match; capture feeds the follower; the starter's setvar runs when it matches", () => {
     const e = engine(pack(
       "{\"id\": 5, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"streq\": \"POST\"}, \"chain\": " +
       "{\"variables\": [\"&REQUEST_HEADERS:Content-Type\"], \"match\": {\"eq\": \"0\"}}, \"setvar\": [\"tx.inbound_anomaly_score_pl1=+3\"], \"action\": \"block\"}"));
-    expect(run(e, "POST", "/", ["content-type", "text/plain"])).toBe("pass [] 0");
+    expect(run(e, "POST", "/", ["content-type", "text/plain"])).toBe("pass [] 3");
     expect(run(e, "POST", "/", [])).toBe("pass [5] 3");
     expect(run(e, "GET", "/", [])).toBe("pass [] 0");
+  });
+  it("chains: a member's setvar runs when that member matches, even if a later member fails (ModSecurity v3)", () => {
+    const e = engine(pack(
+      "{\"id\": 7, \"variables\": [\"ARGS:a\"], \"match\": {\"streq\": \"x\"}, \"setvar\": [\"tx.inbound_anomaly_score_pl1=+2\"], \"chain\": " +
+      "{\"variables\": [\"ARGS:b\"], \"match\": {\"streq\": \"y\"}, \"setvar\": [\"tx.inbound_anomaly_score_pl1=+1\"]}, \"action\": \"block\"}"));
+    expect(run(e, "GET", "/?a=x")).toBe("pass [] 2");
+    expect(run(e, "GET", "/?a=x&b=y")).toBe("pass [7] 3");
+    expect(run(e, "GET", "/?b=y")).toBe("pass [] 0");
   });
   it("negation does not match a missing variable", () => {
     const e = engine(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"streq\": \"ok\"}, \"negate\": true, \"action\": \"deny\"}"));
