@@ -107,6 +107,42 @@ function safeHeaderValue(s: string): bool {
   return true;
 }
 
+/**
+ * request.auth.* from a verified payload (here, or by Envoy's jwt_authn, ./metadata.ts): principal
+ * "<iss>/<sub>", audiences (`aud` string or list), presenter (`azp`), claims (the payload, with the
+ * extra `spaceDelimited` string claims split into lists; scope/scp/permission are split by RequestAuth).
+ */
+export function authFromPayload(iss: string, payload: JValue, spaceDelimited: Array<string>): RequestAuth {
+  const a = new RequestAuth();
+  a.authenticated = true;
+  const sub = payload.get("sub");
+  a.principal = iss + "/" + (sub != null && sub.kind == JKind.Str ? sub.s : "");
+  const aud = payload.get("aud");
+  if (aud != null) {
+    if (aud.kind == JKind.Str) a.audiences.push(aud.s);
+    else if (aud.kind == JKind.Arr) for (let i = 0; i < aud.arr.length; i++) if (aud.arr[i].kind == JKind.Str) a.audiences.push(aud.arr[i].s);
+  }
+  const azp = payload.get("azp");
+  if (azp != null && azp.kind == JKind.Str) a.presenter = azp.s;
+  for (let i = 0; i < spaceDelimited.length; i++) {
+    const name = spaceDelimited[i];
+    if (SPACE_DELIMITED_CLAIMS.includes(name)) continue;
+    for (let k = 0; k < payload.keys.length; k++) {
+      if (payload.keys[k] != name || payload.vals[k].kind != JKind.Str) continue;
+      const parts = payload.vals[k].s.split(" ");
+      const list = new JValue();
+      list.kind = JKind.Arr;
+      for (let j = 0; j < parts.length; j++) {
+        if (parts[j].length == 0) continue;
+        const s = new JValue(); s.kind = JKind.Str; s.s = parts[j]; list.arr.push(s);
+      }
+      payload.vals[k] = list;
+    }
+  }
+  a.payload = payload;
+  return a;
+}
+
 export class JwtAuthn {
   cache: TokenCache;
   constructor(public cfg: JwtConfig) {
@@ -241,7 +277,7 @@ export class JwtAuthn {
       const e = new CacheEntry();
       e.rule = ri;
       this.outputHeaders(rule, payload, t, jws, e.setHeaders); // before buildAuth splits claims
-      e.auth = this.buildAuth(rule, iss.s, payload);
+      e.auth = authFromPayload(iss.s, payload, rule.spaceDelimitedClaims);
       e.until = exp != null ? exp.n + skew : now + NO_EXP_TTL;
       e.cost = t.n + 4 * jws.payload.length + 256;
       this.cache.put(HASH, e);
@@ -268,38 +304,6 @@ export class JwtAuthn {
     const na = normAud(a);
     for (let i = 0; i < rule.audiences.length; i++) if (normAud(rule.audiences[i]) == na) return true;
     return false;
-  }
-
-  private buildAuth(rule: JwtRule, iss: string, payload: JValue): RequestAuth {
-    const a = new RequestAuth();
-    a.authenticated = true;
-    const sub = payload.get("sub");
-    a.principal = iss + "/" + (sub != null && sub.kind == JKind.Str ? sub.s : "");
-    const aud = payload.get("aud");
-    if (aud != null) {
-      if (aud.kind == JKind.Str) a.audiences.push(aud.s);
-      else if (aud.kind == JKind.Arr) for (let i = 0; i < aud.arr.length; i++) if (aud.arr[i].kind == JKind.Str) a.audiences.push(aud.arr[i].s);
-    }
-    const azp = payload.get("azp");
-    if (azp != null && azp.kind == JKind.Str) a.presenter = azp.s;
-    // extra space-delimited claims become lists (scope/scp/permission are split by RequestAuth)
-    for (let i = 0; i < rule.spaceDelimitedClaims.length; i++) {
-      const name = rule.spaceDelimitedClaims[i];
-      if (SPACE_DELIMITED_CLAIMS.includes(name)) continue;
-      for (let k = 0; k < payload.keys.length; k++) {
-        if (payload.keys[k] != name || payload.vals[k].kind != JKind.Str) continue;
-        const parts = payload.vals[k].s.split(" ");
-        const list = new JValue();
-        list.kind = JKind.Arr;
-        for (let j = 0; j < parts.length; j++) {
-          if (parts[j].length == 0) continue;
-          const s = new JValue(); s.kind = JKind.Str; s.s = parts[j]; list.arr.push(s);
-        }
-        payload.vals[k] = list;
-      }
-    }
-    a.payload = payload;
-    return a;
   }
 
   private outputHeaders(rule: JwtRule, payload: JValue, t: Found, jws: Jws, out: Array<string>): void {

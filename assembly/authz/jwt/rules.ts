@@ -19,11 +19,25 @@
 //     "cache": {"maxEntries": 1024, "maxBytes": 4194304}
 //   }
 // }
+// or, where Envoy's own jwt_authn filter already verified the token (payload_in_metadata set):
+// {
+//   "jwt": {
+//     "fromEnvoyMetadata": {
+//       "filterName": "envoy.filters.http.jwt_authn",  // the dynamic metadata namespace (default)
+//       "payloadKey": "payload",                        // jwt_authn payload_in_metadata (Istio: "payload",
+//                                                       // older Istio: the issuer); a list: first present wins
+//       "issuers": ["https://issuer.example"],          // optional: trust only payloads with these `iss`
+//       "spaceDelimitedClaims": ["roles"]               // besides scope / scp / permission
+//     }
+//   }
+// }
+// With fromEnvoyMetadata the filter verifies nothing itself (no jwtRules, no 401): request.auth.*
+// comes from that metadata (./metadata.ts); no metadata, no identity (as Istio).
 // Istio's defaults (istio.io/latest/docs/reference/config/security/jwt/, JWTRule): without any
 // fromHeaders/fromParams/fromCookies a rule reads `Authorization: Bearer <token>` and then the
 // `access_token` query parameter. `jwksUri` is refused: a filter cannot fetch keys while
 // configuring, so the key set must be inline (`jwks`).
-import { JValue } from "../../config/json";
+import { JValue, JKind } from "../../config/json";
 import { Errors, Obj, indexPath, isHttpToken } from "../../config/reader";
 import { Jwk, parseJwks } from "./jose/jwk";
 
@@ -63,7 +77,21 @@ export class JwtRule {
   allowHmac: bool = false;
 }
 
+/** `jwt.fromEnvoyMetadata`: trust the payload Envoy's jwt_authn filter put in dynamic metadata. */
+export class EnvoyMetadataSource {
+  filterName: string = DEFAULT_JWT_FILTER;
+  filterNameBytes: ArrayBuffer = String.UTF8.encode(DEFAULT_JWT_FILTER);
+  payloadKeys: Array<string> = [];
+  payloadKeyBytes: Array<ArrayBuffer> = [];
+  issuers: Array<string> = [];            // empty: any issuer Envoy verified
+  spaceDelimitedClaims: Array<string> = [];
+}
+
+export const DEFAULT_JWT_FILTER = "envoy.filters.http.jwt_authn";
+export const MAX_PAYLOAD_KEYS = 16;
+
 export class JwtConfig {
+  fromEnvoyMetadata: EnvoyMetadataSource | null = null;
   rules: Array<JwtRule> = [];
   locations: Array<TokenLocation> = [];
   outputHeaders: Array<string> = [];   // every configured output header (stripped from requests)
@@ -72,7 +100,8 @@ export class JwtConfig {
   cacheMaxBytes: i32 = 4 << 20;
 }
 
-const JWT_KEYS = ["jwtRules", "clockSkewSeconds", "cache"];
+const JWT_KEYS = ["jwtRules", "clockSkewSeconds", "cache", "fromEnvoyMetadata"];
+const META_KEYS = ["filterName", "payloadKey", "issuers", "spaceDelimitedClaims"];
 const CACHE_KEYS = ["maxEntries", "maxBytes"];
 const RULE_KEYS = ["issuer", "audiences", "jwks", "jwksUri", "fromHeaders", "fromParams", "fromCookies",
   "forwardOriginalToken", "outputPayloadToHeader", "outputClaimToHeaders", "spaceDelimitedClaims", "allowHmac", "timeout"];
@@ -156,12 +185,44 @@ function parseRule(v: JValue, path: string, cfg: JwtConfig, errs: Errors): JwtRu
   return r;
 }
 
+function parseMetadataSource(o: Obj, errs: Errors): EnvoyMetadataSource | null {
+  const m = o.obj("fromEnvoyMetadata", META_KEYS);
+  if (m == null) return null;
+  const src = new EnvoyMetadataSource();
+  if (m.has("filterName")) {
+    src.filterName = m.str("filterName", DEFAULT_JWT_FILTER);
+    if (src.filterName.length == 0) errs.add(m.at("filterName"), "must not be empty");
+    src.filterNameBytes = String.UTF8.encode(src.filterName);
+  }
+  const pk = m.v.get("payloadKey");
+  if (pk == null) errs.add(m.at("payloadKey"), "required (the jwt_authn provider's payload_in_metadata name, e.g. \"payload\")");
+  else if (pk.kind == JKind.Str) src.payloadKeys.push(pk.s);
+  else if (pk.kind == JKind.Arr) {
+    src.payloadKeys = m.strs("payloadKey");
+    if (pk.arr.length == 0) errs.add(m.at("payloadKey"), "must not be empty");
+    if (pk.arr.length > MAX_PAYLOAD_KEYS) errs.add(m.at("payloadKey"), "more than " + MAX_PAYLOAD_KEYS.toString() + " keys");
+  } else errs.add(m.at("payloadKey"), "expected a string or an array of strings, got " + pk.kindName());
+  for (let i = 0; i < src.payloadKeys.length; i++) {
+    if (src.payloadKeys[i].length == 0) errs.add(pk != null && pk.kind == JKind.Arr ? indexPath(m.at("payloadKey"), i) : m.at("payloadKey"), "must not be empty");
+    src.payloadKeyBytes.push(String.UTF8.encode(src.payloadKeys[i]));
+  }
+  src.issuers = m.strs("issuers", false, true);
+  for (let i = 0; i < src.issuers.length; i++) if (src.issuers[i].length == 0) errs.add(indexPath(m.at("issuers"), i), "must not be empty");
+  src.spaceDelimitedClaims = m.strs("spaceDelimitedClaims");
+  return src;
+}
+
 /** Parses the `jwt` object at `path`. */
 export function parseJwtConfig(v: JValue, path: string, errs: Errors): JwtConfig {
   const cfg = new JwtConfig();
   const o = Obj.of(v, path, errs, JWT_KEYS);
   if (o == null) return cfg;
-  const rules = o.arr("jwtRules", true);
+  cfg.fromEnvoyMetadata = parseMetadataSource(o, errs);
+  if (cfg.fromEnvoyMetadata != null && o.has("jwtRules")) {
+    errs.add(o.at("fromEnvoyMetadata"), "cannot be combined with jwtRules: either Envoy's jwt_authn verifies tokens (fromEnvoyMetadata) or the filter does (jwtRules)");
+    return cfg;
+  }
+  const rules = o.arr("jwtRules", cfg.fromEnvoyMetadata == null);
   if (rules.length > MAX_RULES) errs.add(o.at("jwtRules"), "more than " + MAX_RULES.toString() + " rules");
   for (let i = 0; i < rules.length && i < MAX_RULES; i++) {
     const r = parseRule(rules[i], indexPath(o.at("jwtRules"), i), cfg, errs);

@@ -5,14 +5,19 @@
 // a JSON body {"error":"invalid_token","reason":...,"request_id":...}. On success the token
 // header is removed unless forwardOriginalToken, output headers are set, and the RequestAuth
 // (request.auth.* for AuthorizationPolicies) is returned. No token: an empty RequestAuth.
-// Metrics: bulwark.jwt.verified, bulwark.jwt.cache_hits, bulwark.jwt.refused, bulwark.jwt.missing.
+// With `fromEnvoyMetadata` (./metadata.ts) nothing is verified here: the identity is read from the
+// `metadata` property (Envoy jwt_authn's payload_in_metadata); no or unusable metadata gives an
+// empty RequestAuth (unusable is logged), never a 401.
+// Metrics: bulwark.jwt.verified, bulwark.jwt.cache_hits, bulwark.jwt.refused, bulwark.jwt.missing;
+// with fromEnvoyMetadata: bulwark.jwt.metadata_trusted, bulwark.jwt.metadata_refused, bulwark.jwt.missing.
 // Example: const auth = root.jwt.authenticate(h, rid); if (auth == null) return StopIteration;
 import { HeaderMap, removeHeader, replaceHeader } from "../../host/headers";
 import { MapType } from "../../host/abi";
-import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType, nowNanos } from "../../host/stream";
+import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType, nowNanos, getProperty } from "../../host/stream";
 import { jsonString } from "../../util/bytes";
 import { RequestAuth } from "../attributes";
-import { JwtConfig } from "./rules";
+import { JwtConfig, EnvoyMetadataSource } from "./rules";
+import { authFromMetadata, MetaStatus } from "./metadata";
 import { JwtAuthn, AuthnStatus } from "./authn";
 
 const EMPTY = new RequestAuth();
@@ -24,8 +29,18 @@ export class JwtStep {
   mRefused: u32 = u32.MAX_VALUE;
   mMissing: u32 = u32.MAX_VALUE;
 
+  meta: EnvoyMetadataSource | null = null;
+  mTrusted: u32 = u32.MAX_VALUE;
+  mMetaRefused: u32 = u32.MAX_VALUE;
+
   /** (Re)configures; a new configuration starts with an empty cache. */
   configure(cfg: JwtConfig | null): void {
+    this.meta = cfg == null ? null : cfg.fromEnvoyMetadata;
+    if (this.meta != null && this.mTrusted == u32.MAX_VALUE) {
+      this.mTrusted = defineMetric(MetricType.Counter, "bulwark.jwt.metadata_trusted");
+      this.mMetaRefused = defineMetric(MetricType.Counter, "bulwark.jwt.metadata_refused");
+      if (this.mMissing == u32.MAX_VALUE) this.mMissing = defineMetric(MetricType.Counter, "bulwark.jwt.missing");
+    }
     this.authn = cfg == null || cfg.rules.length == 0 ? null : new JwtAuthn(cfg);
     if (this.authn != null && this.mVerified == u32.MAX_VALUE) {
       this.mVerified = defineMetric(MetricType.Counter, "bulwark.jwt.verified");
@@ -37,6 +52,8 @@ export class JwtStep {
 
   /** The request's end-user credential, or null when a 401 has been sent. */
   authenticate(h: HeaderMap, rid: string): RequestAuth | null {
+    const m = this.meta;
+    if (m != null) return this.fromMetadata(m, rid);
     const a = this.authn;
     if (a == null) return EMPTY;
     const now = <f64>nowNanos() / 1e9;
@@ -54,5 +71,18 @@ export class JwtStep {
     incrementMetric(r.cached ? this.mCached : this.mVerified);
     for (let i = 0; i + 1 < r.setHeaders.length; i += 2) replaceHeader(MapType.RequestHeaders, r.setHeaders[i], r.setHeaders[i + 1]);
     return r.auth;
+  }
+
+  /** Envoy jwt_authn already verified the token: its payload from the `metadata` property. */
+  private fromMetadata(m: EnvoyMetadataSource, rid: string): RequestAuth {
+    const buf = getProperty("metadata");
+    if (buf == null) { incrementMetric(this.mMissing); return EMPTY; }
+    const r = authFromMetadata(m, changetype<usize>(buf), buf.byteLength);
+    if (r.status == MetaStatus.Ok) { incrementMetric(this.mTrusted); return r.auth!; }
+    if (r.status == MetaStatus.Refused) {
+      incrementMetric(this.mMetaRefused);
+      logInfo("bulwark: jwt metadata not trusted request_id=" + rid + " reason=" + r.reason);
+    } else incrementMetric(this.mMissing);
+    return EMPTY;
   }
 }
