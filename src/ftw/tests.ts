@@ -6,12 +6,15 @@
  *                         FtwTest[] { name: "920100-4", ruleId, testId, file, desc, stages }
  *   rawRequest(input)     the bytes go-ftw writes on the socket for one stage's input
  *
- * Request building (go-ftw 2.x): `encoded_request` (base64) is sent as it is; otherwise
- * "<method> <uri> <version>\r\n", the headers in file order as "Name: value\r\n", "\r\n", then
- * `data`. Defaults: method GET, uri "/", version HTTP/1.1. With autocomplete_headers (the default),
- * Content-Length is added for a non-empty body when absent, and "Connection: close" when absent.
- * Example: rawRequest({ method: "POST", uri: "/", headers: { Host: "x" }, data: "a=1" }) →
- *   "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=1"
+ * Request building follows go-ftw 2.x (ftwhttp/request.go BuildRequest, observed behaviour):
+ * `encoded_request` (base64) is sent as it is; otherwise "<method> <uri> <version>\r\n", the
+ * headers sorted by name as "Name: value\r\n", "\r\n", then `data`. Defaults: method GET, uri "/",
+ * version HTTP/1.1. With autocomplete_headers (the default) and a body: Content-Type
+ * application/x-www-form-urlencoded when absent, and such form data is query-escaped key by key
+ * unless it already holds '%' or '+'; then Connection: close and Content-Length when absent.
+ * Multipart bodies get every LF turned into CRLF. Header names are case-sensitive map keys there.
+ * Example: rawRequest({ method: "POST", uri: "/", headers: { Host: "x" }, data: "a=1 2" }) →
+ *   "POST / HTTP/1.1\r\nConnection: close\r\nContent-Length: 5\r\nContent-Type: application/x-www-form-urlencoded\r\nHost: x\r\n\r\na=1+2"
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -69,24 +72,69 @@ function headerValue(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-/** The bytes go-ftw sends for a stage's input. */
+/** Go's url.QueryEscape on bytes: unreserved bytes kept, space → '+', the rest %XX. */
+function queryEscape(b: Uint8Array): string {
+  let s = "";
+  for (const c of b) {
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x7e) s += String.fromCharCode(c);
+    else if (c === 0x20) s += "+";
+    else s += "%" + c.toString(16).toUpperCase().padStart(2, "0");
+  }
+  return s;
+}
+
+/**
+ * go-ftw's encodeDataParameters: with Content-Type exactly application/x-www-form-urlencoded and
+ * data that url.QueryUnescape leaves unchanged (no '%' and no '+'), each key and value between '&'
+ * and '=' is query-escaped; anything else is sent as it is.
+ */
+function encodeData(contentType: string, data: Uint8Array): Uint8Array {
+  if (contentType !== "application/x-www-form-urlencoded" || data.includes(0x25) || data.includes(0x2b)) return data;
+  const parts: string[] = [];
+  let p = 0;
+  while (p < data.length) {
+    let amp = data.indexOf(0x26, p);
+    if (amp < 0) amp = data.length;
+    const tok = data.subarray(p, amp);
+    p = amp + 1;
+    const eq = tok.indexOf(0x3d);
+    parts.push(eq < 0 ? queryEscape(tok) : queryEscape(tok.subarray(0, eq)) + "=" + queryEscape(tok.subarray(eq + 1)));
+  }
+  return enc.encode(parts.join("&"));
+}
+
+const METHODS_WITH_BODY = /^POST|PUT|PATCH|DELETE$/; // go-ftw's own regex, precedence and all
+
+/** The bytes go-ftw sends for a stage's input (go-ftw ftwhttp BuildRequest). */
 export function rawRequest(input: StageInput): Uint8Array {
   if (input.encoded_request) return Uint8Array.from(Buffer.from(input.encoded_request.replace(/\s+/g, ""), "base64"));
   const method = input.method ?? "GET";
   const uri = input.uri ?? "/";
   const version = input.version ?? "HTTP/1.1";
-  const data = input.data === undefined || input.data === null ? "" : String(input.data);
-  const headers: Array<[string, string]> = Object.entries(input.headers ?? {}).map(([k, v]) => [k, headerValue(v)]);
-  const has = (n: string) => headers.some(([k]) => k.toLowerCase() === n);
-  if (input.autocomplete_headers !== false) {
-    if (data.length > 0 && !has("content-length")) headers.push(["Content-Length", String(enc.encode(data).length)]);
-    if (!has("connection")) headers.push(["Connection", "close"]);
+  const auto = input.autocomplete_headers !== false;
+  // go-ftw's Header is a map with case-sensitive keys; Add sets only when the value is empty/absent
+  const h = new Map<string, string>(Object.entries(input.headers ?? {}).map(([k, v]) => [k, headerValue(v)]));
+  const add = (k: string, v: string) => { if (!h.get(k)) h.set(k, v); };
+  let data: Uint8Array = enc.encode(input.data === undefined || input.data === null ? "" : String(input.data));
+  if (data.length > 0 && auto) {
+    add("Content-Type", "application/x-www-form-urlencoded");
+    data = encodeData(h.get("Content-Type")!, data);
+  }
+  if ((h.get("Content-Type") ?? "").startsWith("multipart/form-data;")) {
+    // multipart bodies get CRLF line ends: every LF becomes CRLF
+    const out: number[] = [];
+    for (const c of data) { if (c === 0x0a) out.push(0x0d); out.push(c); }
+    data = Uint8Array.from(out);
+  }
+  if (auto) {
+    add("Connection", "close");
+    if (data.length > 0 || METHODS_WITH_BODY.test(method)) add("Content-Length", String(data.length));
   }
   let head = `${method} ${uri} ${version}\r\n`;
-  for (const [k, v] of headers) head += `${k}: ${v}\r\n`;
+  for (const k of [...h.keys()].sort()) head += `${k}: ${h.get(k)}\r\n`; // sorted by name, as go-ftw writes them
   head += "\r\n";
-  const h = enc.encode(head), d = enc.encode(data);
-  const out = new Uint8Array(h.length + d.length);
-  out.set(h, 0); out.set(d, h.length);
+  const hb = enc.encode(head);
+  const out = new Uint8Array(hb.length + data.length);
+  out.set(hb, 0); out.set(data, hb.length);
   return out;
 }
