@@ -27,6 +27,8 @@
  *   score is the sum of TX:inbound_anomaly_score_pl1..plN (N = blocking paranoia level); reaching
  *   TX:inbound_anomaly_score_threshold after phase 2 blocks with 403, recorded as rule 949110
  *   (959100 for the outbound score after phase 4), as CRS's blocking-evaluation rules do.
+ * - Fail-closed: after phase 2, checkComplete refuses requests whose inspection could not complete
+ *   (body processor error → 400 as 200002, TX overflow → 403 as 200005) unless waf.failOpen.
  */
 import { Rule, Waf, Act, Engine, CtlKind, SetOp, SetVar } from "./rule";
 import { Transaction, Match } from "./transaction";
@@ -40,6 +42,9 @@ import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
 
 export const INBOUND_RULE_ID = 949110;
+/** fail-closed answers, numbered as ModSecurity's modsecurity.conf-recommended rules */
+export const BODY_ERROR_RULE_ID = 200002;
+export const INTERNAL_ERROR_RULE_ID = 200005;
 export const OUTBOUND_RULE_ID = 959100;
 /** matched fragments are cut to this many bytes in logs and replies */
 export const FRAGMENT_MAX = 40;
@@ -160,6 +165,31 @@ export class WafEngine {
     if (th > 0 && score >= th) {
       tx.interrupted = true; tx.status = 403; tx.interruptRule = INBOUND_RULE_ID;
       if (!tx.firedRules.includes(INBOUND_RULE_ID)) tx.firedRules.push(INBOUND_RULE_ID);
+    }
+  }
+
+  /**
+   * Fail-closed check after phase 2 (`waf.failOpen: false`, the default): a request whose
+   * inspection could not complete is refused even when no rule looked at the fault —
+   *   - the body processor failed (REQBODY_ERROR: malformed JSON/XML/multipart, or one of the body
+   *     processor's limits such as 1000 arguments) → 400, recorded as rule 200002 (ModSecurity's
+   *     recommended REQBODY_ERROR rule); not when the body was cut by `processPartial`, which is an
+   *     explicit choice to inspect a prefix;
+   *   - the TX store overflowed (more than 512 TX variables: scores may be lost) → 403, recorded
+   *     as rule 200005 (ModSecurity's internal-error rule).
+   * With failOpen the rule id is still recorded (logged as a detection) and the request passes.
+   * In detect mode it is recorded, never enforced.
+   */
+  checkComplete(): void {
+    const tx = this.tx;
+    if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
+    let id = 0, status = 0;
+    if (tx.tx.overflowed) { id = INTERNAL_ERROR_RULE_ID; status = 403; }
+    else if (tx.reqbodyError != 0 && !tx.bodyTruncated) { id = BODY_ERROR_RULE_ID; status = 400; }
+    if (id == 0) return;
+    if (!tx.firedRules.includes(id)) tx.firedRules.push(id);
+    if (tx.engine == Engine.On && !this.waf.settings.failOpen) {
+      tx.interrupted = true; tx.status = status; tx.interruptRule = id;
     }
   }
 

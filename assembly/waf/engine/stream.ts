@@ -14,7 +14,7 @@
  * A block is logged as
  *   bulwark: waf blocked request_id=R rules=942100,949110 score=10 status=403 by=949110 matches=…
  * (detections in detect mode as "bulwark: waf detected …") and answered with
- *   {"error":"forbidden","request_id":"R"} — plus "rules", "score", "msg" and "matches" only
+ *   {"error":"forbidden","request_id":"R"} ("bad request" with a 400) — plus "rules", "score", "msg" and "matches" only
  * when the configuration's `debug` is on.
  */
 import { WafEngine } from "./eval";
@@ -88,6 +88,7 @@ export class WafStream {
       this.bodyPhaseRun = true;
       e.runPhase(2);
       e.checkInbound();
+      e.checkComplete();
       if (this.finish(true)) return true;
     }
     return false;
@@ -117,6 +118,7 @@ export class WafStream {
     this.bodyPhaseRun = true;
     e.runPhase(2);
     e.checkInbound();
+    e.checkComplete();
     if (this.finish(true)) return FilterDataStatusValues.StopIterationNoBuffer;
     return FilterDataStatusValues.Continue;
   }
@@ -193,7 +195,7 @@ export class WafStream {
     this.done = true;
     this.logged = true;
     logInfo("bulwark: waf blocked request_id=" + this.rid + " " + e.decision());
-    let body = "{\"error\":\"forbidden\",\"request_id\":" + jsonString(this.rid);
+    let body = "{\"error\":" + (tx.status == 400 ? "\"bad request\"" : "\"forbidden\"") + ",\"request_id\":" + jsonString(this.rid);
     if (this.debug) {
       body += ",\"rules\":[" + tx.firedRules.join(",") + "],\"score\":" + e.inboundScore.toString();
       const msg = e.firstMessage();

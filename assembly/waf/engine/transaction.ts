@@ -16,7 +16,7 @@ import { V, VAR_NAMES, lowerAscii } from "./variables";
 import { BodyProc, Engine, Rule } from "./rule";
 import { ByteBuf } from "../bytes";
 
-const TX_MAX = 512; // TX variables per transaction (setvar beyond this is ignored)
+const TX_MAX = 512; // TX variables per transaction (beyond this: `overflowed`, an engine error — see WafEngine.checkComplete)
 
 /** The TX collection: lower-case keys, byte values (each in its own reused buffer). */
 export class TxStore {
@@ -25,14 +25,16 @@ export class TxStore {
   vals: Array<ByteBuf> = [];
   count: i32 = 0;
 
-  reset(): void { this.count = 0; }
+  /** a setvar found the store full (TX_MAX keys): scoring may be incomplete */
+  overflowed: bool = false;
+  reset(): void { this.count = 0; this.overflowed = false; }
 
   /**
    * Fills an empty store with distinct keys (as `slot` + `set` per key would, without the
    * searches): the per-request TX defaults. Keys beyond TX_MAX are ignored.
    */
   initFrom(keys: Array<ArrayBuffer>, names: Array<string>, vals: Array<ArrayBuffer>): void {
-    this.count = 0;
+    this.count = 0; this.overflowed = false;
     const n = min(keys.length, TX_MAX);
     for (let k = 0; k < n; k++) {
       if (k < this.keys.length) { this.keys[k] = keys[k]; this.keyStrings[k] = names[k]; }
@@ -53,7 +55,7 @@ export class TxStore {
   slot(lkey: ArrayBuffer, name: string): i32 {
     const i = this.find(lkey);
     if (i >= 0) return i;
-    if (this.count >= TX_MAX) return -1;
+    if (this.count >= TX_MAX) { this.overflowed = true; return -1; }
     const k = this.count++;
     if (k < this.keys.length) { this.keys[k] = lkey; this.keyStrings[k] = name; }
     else { this.keys.push(lkey); this.keyStrings.push(name); this.vals.push(new ByteBuf(16)); }

@@ -39,6 +39,7 @@ function run(e: WafEngine, method: string, uri: string, headers: Array<string> =
   e.requestBody(changetype<usize>(bb), bb.byteLength);
   e.runPhase(2);
   e.checkInbound();
+  e.checkComplete();
   return (e.tx.interrupted ? e.tx.status.toString() : "pass") + " [" + e.tx.firedRules.join(",") + "] " + e.inboundScore.toString();
 }
 function engine(json: string): WafEngine {
@@ -160,6 +161,26 @@ describe("evaluation", () => {
     expect(run(e, "GET", "/?a=x")).toBe("pass [] 2");
     expect(run(e, "GET", "/?a=x&b=y")).toBe("pass [7] 3");
     expect(run(e, "GET", "/?b=y")).toBe("pass [] 0");
+  });
+  it("fail-closed: a body the processor could not parse is refused (400, 200002) unless failOpen; detect mode only records it", () => {
+    const rules = "{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"evil\"}, \"action\": \"deny\"}";
+    const json = ["content-type", "application/json"];
+    expect(run(engine(pack(rules)), "POST", "/", json, "{\"a\": \"ok\"}")).toBe("pass [] 0");
+    expect(run(engine(pack(rules)), "POST", "/", json, "{\"a\": \"ok\"")).toBe("400 [200002] 0");
+    expect(run(engine(pack(rules)), "POST", "/", json, "{\"a\": \"evil\"")).toBe("403 [1] 0");
+    expect(run(engine(pack(rules, "\"failOpen\": true,")), "POST", "/", json, "{\"a\": \"ok\"")).toBe("pass [200002] 0");
+    expect(run(engine(pack(rules, "\"mode\": \"detect\",")), "POST", "/", json, "{\"a\": \"ok\"")).toBe("pass [200002] 0");
+    const e = engine(pack(rules));
+    e.begin("r", 0); e.tx.bodyTruncated = true;
+    const bb = b("{\"a\": \"ok\", \"b\": \"cut her");
+    e.requestBody(changetype<usize>(bb), bb.byteLength); e.runPhase(2); e.checkInbound(); e.checkComplete();
+    expect(e.tx.interrupted).toBe(false, "processPartial: a cut body is an explicit limit, not an engine error");
+  });
+  it("fail-closed: more TX variables than the store holds is an engine error (403, 200005)", () => {
+    let rules = "";
+    for (let i = 0; i < 520; i++) rules += (i ? "," : "") + "{\"id\": " + (100 + i).toString() + ", \"phase\": 1, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"unconditionalMatch\": \"\"}, \"setvar\": [\"tx.v" + i.toString() + "=1\"], \"log\": false}";
+    expect(run(engine(pack(rules)), "GET", "/")).toBe("403 [200005] 0");
+    expect(run(engine(pack(rules, "\"failOpen\": true,")), "GET", "/")).toBe("pass [200005] 0");
   });
   it("negation does not match a missing variable", () => {
     const e = engine(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"streq\": \"ok\"}, \"negate\": true, \"action\": \"deny\"}"));
