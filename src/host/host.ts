@@ -49,6 +49,8 @@ export interface SimRequest {
   method: string; path: string; authority?: string; scheme?: string; headers?: HeaderList;
   body?: Uint8Array | string; chunkSize?: number;
   trailers?: HeaderList; worker?: number; properties?: StreamOptions["properties"];
+  /** dynamic metadata earlier Envoy filters set for this request (e.g. jwt_authn's payload_in_metadata) */
+  dynamicMetadata?: StreamOptions["dynamicMetadata"];
   upstream?: (h: HeaderList, body: Uint8Array) =>
     Promise<UpstreamResponse> | UpstreamResponse;
 }
@@ -220,7 +222,7 @@ export class Host {
    * on_done, on_delete. Synchronous unless the upstream answers with a promise or the filter pauses.
    */
   request(req: SimRequest): Promise<SimResult> | SimResult {
-    const s = this.stream({ worker: req.worker, properties: req.properties });
+    const s = this.stream({ worker: req.worker, properties: req.properties, dynamicMetadata: req.dynamicMetadata });
     const body = toBytes(req.body);
     const h: HeaderList = [
       [":method", req.method], [":path", req.path], [":authority", req.authority ?? "localhost"], [":scheme", req.scheme ?? "http"],

@@ -8,3 +8,5 @@ export { SharedData, SharedQueues } from "./shared.ts";
 export type { HeaderList } from "./headers.ts";
 export { normalizeHeaders } from "./headers.ts";
 export { WasmResult } from "./abi.ts";
+export { encodeMetadata, encodeStruct, encodeValue, metadataProperty, PropertyError } from "./pbstruct.ts";
+export type { DynamicMetadata, StructValue, StructObject } from "./pbstruct.ts";

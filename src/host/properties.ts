@@ -9,6 +9,7 @@
 //     request.time, request.id, request.protocol, request.query, request.size, response.code,
 //     response.code_details, response.headers, response.size, source.address/port …
 import type { HeaderList } from "./headers.ts";
+import { metadataProperty, PropertyError, type DynamicMetadata } from "./pbstruct.ts";
 
 export type PropertyValue = string | Uint8Array | boolean | number | bigint;
 
@@ -63,6 +64,8 @@ export interface PropertySource {
   responseBytes: number;
   responseCodeDetails?: string;
   filterState: Map<string, Uint8Array>;
+  /** StreamInfo dynamic metadata: the `metadata` property (./pbstruct.ts) */
+  dynamicMetadata?: DynamicMetadata;
 }
 
 function first(h: HeaderList | null, name: string): string | undefined {
@@ -98,7 +101,7 @@ function headersValue(h: HeaderList | null, rest: string[]): PropertyValue | Uin
  */
 export function resolveProperty(
   segs: string[], src: PropertySource | null, hostProps: Map<string, Uint8Array>,
-): Uint8Array | undefined {
+): Uint8Array | PropertyError | undefined {
   const dotted = segs.join(".");
   if (src) {
     const sp = src.streamProps[dotted];
@@ -107,6 +110,7 @@ export function resolveProperty(
   const hp = hostProps.get(dotted);
   if (hp !== undefined) return hp;
   if (src) {
+    if (segs[0] === "metadata") return metadataProperty(segs, src.dynamicMetadata);
     const d = derived(segs, src);
     if (d !== undefined) return encodeProperty(d);
     const fs = src.filterState.get(dotted) ?? src.filterState.get(segs.join("\0"));

@@ -12,12 +12,17 @@
 import { R, MapType, BufferType, HeadersStatus, DataStatus, TrailersStatus, StreamType } from "./abi.ts";
 import { normalizeHeaders, cloneHeaders, getFirst, addHeader, lowerAscii, type HeaderList } from "./headers.ts";
 import type { PropertySource, PropertyValue } from "./properties.ts";
+import type { DynamicMetadata } from "./pbstruct.ts";
 import type { Vm } from "./vm.ts";
 import type { Host } from "./host.ts";
 
 export type FilterStatus = "continue" | "stop" | "local-reply";
 
-export interface StreamOptions { worker?: number; properties?: Record<string, string | Uint8Array | boolean | number> }
+export interface StreamOptions {
+  worker?: number; properties?: Record<string, string | Uint8Array | boolean | number>;
+  /** this stream's dynamic metadata (filter namespace → Struct), served as Envoy serves `metadata` (./pbstruct.ts) */
+  dynamicMetadata?: DynamicMetadata;
+}
 
 export interface LocalReply { status: number; body: Uint8Array; headers: HeaderList; details: string }
 
@@ -105,11 +110,14 @@ export class Stream {
   private finished = false;
   private reqBytes = 0; private respBytes = 0;
   private codeDetails?: string;
+  /** Envoy StreamInfo dynamic metadata (set by filters before this one, e.g. jwt_authn) */
+  dynamicMetadata?: DynamicMetadata;
 
   constructor(readonly host: Host, readonly vm: Vm, opts: StreamOptions = {}) {
     this.id = vm.allocContextId();
     this.rootId = vm.rootId;
     this.props = { ...(opts.properties ?? {}) };
+    this.dynamicMetadata = opts.dynamicMetadata;
     this.startNs = host.nowNs();
     vm.streams.set(this.id, this);
   }
@@ -656,7 +664,7 @@ export class Stream {
     return {
       requestHeaders: this.reqH, responseHeaders: this.respH, responseTrailers: this.respT,
       streamProps: this.props, startNs: this.startNs, requestBytes: this.reqBytes, responseBytes: this.respBytes,
-      responseCodeDetails: this.codeDetails, filterState: this.filterState,
+      responseCodeDetails: this.codeDetails, filterState: this.filterState, dynamicMetadata: this.dynamicMetadata,
     };
   }
 }

@@ -6,6 +6,7 @@
 import { R, MapType, BufferType, BUFFER_TYPE_MAX, StreamType, MetricType, Errno, LOG_LEVEL_NAMES } from "./abi.ts";
 import { lowerAscii, getFirst, addHeader, replaceHeader, removeHeader, byteSize, type HeaderList } from "./headers.ts";
 import { resolveProperty } from "./properties.ts";
+import { PropertyError } from "./pbstruct.ts";
 import type { Host } from "./host.ts";
 import type { Stream } from "./stream.ts";
 import { randomFillSync } from "node:crypto";
@@ -397,6 +398,7 @@ export class Vm {
         if (segs.length > 1 && segs[segs.length - 1] === "") segs.pop();
         const v = resolveProperty(segs, vm.stream()?.propertySource() ?? null, host.staticProps);
         if (v === undefined) return R.NotFound;
+        if (v instanceof PropertyError) return v.status; // e.g. Envoy serializeValue's SerializationFailure
         return vm.copyOut(v, pp, sp);
       },
       proxy_set_property(p: number, n: number, vp: number, vn: number) {
