@@ -160,3 +160,23 @@ test("fromEnvoyMetadata configuration faults name their JSON path", async () => 
     });
   }
 });
+
+test("rules/bulwark-config.schema.json and the filter agree on fromEnvoyMetadata", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const ajv = new (Ajv2020 as any)({ strict: false, allErrors: true });
+  ajv.addSchema(JSON.parse(readFileSync("rules/rulepack.schema.json", "utf8")));
+  const validate = ajv.compile(JSON.parse(readFileSync("rules/bulwark-config.schema.json", "utf8")));
+  const cases: unknown[] = [
+    { fromEnvoyMetadata: { payloadKey: "payload" } },
+    { fromEnvoyMetadata: { payloadKey: ["payload", ISS], issuers: [ISS], filterName: "x", spaceDelimitedClaims: ["r"] } },
+    { fromEnvoyMetadata: {} }, { fromEnvoyMetadata: { payloadKey: "" } }, { fromEnvoyMetadata: { payloadKey: [] } },
+    { fromEnvoyMetadata: { payloadKey: "p", issuers: [] } }, { fromEnvoyMetadata: { payloadKey: "p", filterName: "" } },
+    { fromEnvoyMetadata: { payloadKey: "p" }, jwtRules: [] }, { fromEnvoyMetadata: { payloadKey: "p" }, clockSkewSeconds: 5 },
+    {},
+  ];
+  for (const jwt of cases) {
+    const bySchema = validate({ jwt }) as boolean;
+    const byFilter = await Host.create({ wasm, configuration: JSON.stringify({ jwt }) }).then((h) => { h.close(); return true; }, () => false);
+    assert.equal(byFilter, bySchema, JSON.stringify(jwt));
+  }
+});
