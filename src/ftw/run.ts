@@ -79,7 +79,7 @@ export function readOverrides(file: string | undefined): Map<string, string> {
 }
 
 /** Imports the CRS as the test runs configure it; returns the plugin configuration. */
-export function crsConfiguration(crs: string, paranoia = 4): { configuration: string; problems: string[]; ruleIds: Set<number> } {
+export function crsConfiguration(crs: string, paranoia = 4): { configuration: string; problems: string[]; ruleIds: Set<number>; messages: Map<number, { msg?: string; logdata?: string }> } {
   const c = new Converter("crs");
   const setup = join(crs, "crs-setup.conf.example");
   if (existsSync(setup)) c.addPath(setup);
@@ -89,6 +89,8 @@ export function crsConfiguration(crs: string, paranoia = 4): { configuration: st
   const short = (f: string) => f.startsWith(crs) ? f.slice(crs.length + 1) : f;
   const problems = r.problems.map((p) => `${short(p.file)}:${p.line}: ${p.reason}`);
   const ruleIds = new Set<number>(r.pack.rules.filter((x: any) => x.id !== undefined).map((x: any) => x.id as number));
+  const messages = new Map<number, { msg?: string; logdata?: string }>();
+  for (const x of r.pack.rules) if (x.id !== undefined && (x.msg || x.logdata)) messages.set(x.id, { msg: x.msg, logdata: x.logdata });
   const configuration = JSON.stringify({
     waf: {
       mode: "detect", paranoiaLevel: paranoia, anomalyThresholds: { inbound: 5, outbound: 4 },
@@ -96,7 +98,7 @@ export function crsConfiguration(crs: string, paranoia = 4): { configuration: st
       tx: CRS_TEST_TX, packs: [r.pack],
     },
   });
-  return { configuration, problems, ruleIds };
+  return { configuration, problems, ruleIds, messages };
 }
 
 const dec = new TextDecoder();
@@ -125,29 +127,50 @@ export function albedo(path: string, method: string, body: Uint8Array): { status
   return { status: 200, headers: [["content-length", "0"]], body: new Uint8Array(0) };
 }
 
-const DECISION = /^bulwark: waf (?:blocked|detected) request_id=(\S+) rules=([\d,]*) score=(-?\d+)(.*)$/;
+const DECISION = /^bulwark: waf (?:blocked|detected) request_id=(\S+) rules=([\d,]*) score=(-?\d+)(.*)$/s; // s: variable names in the line may hold raw newlines
 
-/** ModSecurity-style lines, one per fired rule, for match_regex checks. */
-function logLinesFor(decision: string | undefined, fired: number[]): string[] {
+/**
+ * ModSecurity-style lines, one per fired rule (and match), for match_regex checks:
+ *   ModSecurity: Warning. Matched found within ARGS:x: "frag" [id "N"] [msg "…"] [data "…"]
+ * msg and logdata are the rule's own texts; of their macros only %{MATCHED_VAR_NAME} and
+ * %{MATCHED_VAR} are filled in (from the decision line's matches: fragments cut to 40 bytes), the
+ * others stay as written, since the filter's log line does not carry expanded messages.
+ */
+function logLinesFor(decision: string | undefined, fired: number[], messages: Map<number, { msg?: string; logdata?: string }>): string[] {
   if (!decision) return [];
   const lines = [decision];
-  const m = / matches=(.*)$/.exec(decision);
-  const byRule = new Map<number, string[]>();
+  const m = / matches=(.*)$/s.exec(decision);
+  const byRule = new Map<number, Array<{ name: string; value: string }>>();
   if (m) {
     const re = /(\d+) (\S+) ("(?:[^"\\]|\\.)*")/g;
     let x: RegExpExecArray | null;
-    while ((x = re.exec(m[1]))) { const id = Number(x[1]); if (!byRule.has(id)) byRule.set(id, []); byRule.get(id)!.push(`found within ${x[2]}: ${x[3]}`); }
+    while ((x = re.exec(m[1]))) {
+      const id = Number(x[1]);
+      if (!byRule.has(id)) byRule.set(id, []);
+      let value = x[3];
+      try { value = JSON.parse(x[3].replace(/\\x([0-9a-f]{2})/gi, "\\u00$1")); } catch { /* keep it quoted */ }
+      byRule.get(id)!.push({ name: x[2], value });
+    }
   }
   for (const id of fired) {
-    const ms = byRule.get(id) ?? [""];
-    for (const s of ms) lines.push(`ModSecurity: Warning. Matched ${s} [id "${id}"]`);
+    const ms = byRule.get(id) ?? [{ name: "", value: "" }];
+    const texts = messages.get(id) ?? {};
+    for (const { name, value } of ms) {
+      const fill = (t: string) => t.replace(/%\{MATCHED_VAR_NAME\}/gi, () => name).replace(/%\{MATCHED_VAR\}/gi, () => value);
+      let l = `ModSecurity: Warning. Matched ${name ? `found within ${name}: ${value} ` : ""}[id "${id}"]`;
+      if (texts.msg) l += ` [msg "${fill(texts.msg)}"]`;
+      if (texts.logdata) l += ` [data "${fill(texts.logdata)}"]`;
+      lines.push(l);
+    }
   }
   return lines;
 }
 
 let seq = 0;
 
-async function runStage(host: Host, sink: { lines: LogEntry[] }, stage: Stage): Promise<StageResult> {
+type Messages = Map<number, { msg?: string; logdata?: string }>;
+
+async function runStage(host: Host, sink: { lines: LogEntry[] }, stage: Stage, messages: Messages): Promise<StageResult> {
   const rid = `ftw-${++seq}`;
   const raw = rawRequest(stage.input);
   const r = envoyReceive(raw, { requestId: rid });
@@ -170,7 +193,7 @@ async function runStage(host: Host, sink: { lines: LogEntry[] }, stage: Stage): 
       const m = DECISION.exec(l.message);
       if (m && m[1] === rid) { decision = l.message; fired = m[2] ? m[2].split(",").map(Number) : []; }
     }
-    logLines = logLinesFor(decision, fired);
+    logLines = logLinesFor(decision, fired, messages);
   }
   const out = stage.output ?? {};
   const problems: string[] = [];
@@ -205,7 +228,7 @@ export async function runFtw(opts: FtwOptions): Promise<FtwSummary> {
   const inc = opts.include ? new RegExp(opts.include) : null;
   const exc = opts.exclude ? new RegExp(opts.exclude) : null;
   const selected = tests.filter((t) => (!inc || inc.test(t.name)) && (!exc || !exc.test(t.name)));
-  const { configuration, problems, ruleIds } = crsConfiguration(crs, opts.paranoia ?? 4);
+  const { configuration, problems, ruleIds, messages } = crsConfiguration(crs, opts.paranoia ?? 4);
   const sink = { lines: [] as LogEntry[] };
   let host: Host;
   try {
@@ -227,7 +250,7 @@ export async function runFtw(opts: FtwOptions): Promise<FtwSummary> {
         skipped++;
       } else {
         const stages: StageResult[] = [];
-        for (const s of t.stages) stages.push(await runStage(host, sink, s));
+        for (const s of t.stages) stages.push(await runStage(host, sink, s, messages));
         const probs = stages.flatMap((s, i) => s.problems.map((p) => (t.stages.length > 1 ? `stage ${i + 1}: ` : "") + p));
         if (probs.length && !ruleIds.has(t.ruleId) && t.ruleId < 999999) probs.unshift(`rule ${t.ruleId} is not in the imported pack`);
         if (probs.length) { failed++; res = { name: t.name, file: t.file, outcome: "failed", reason: probs.join("; "), stages }; }
