@@ -27,32 +27,34 @@ export type StructObject = { [k: string]: StructValue | undefined };
 /** filter namespace → its Struct (Metadata.filter_metadata) */
 export type DynamicMetadata = Record<string, StructObject>;
 
-const enc = new TextEncoder();
+const utf8 = (s: string): Uint8Array => Buffer.from(s, "utf8");
+const F64 = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64.buffer);
 
 class Writer {
-  private parts: Uint8Array[] = [];
-  private size = 0;
-  push(b: Uint8Array): this { this.parts.push(b); this.size += b.length; return this; }
+  private buf = new Uint8Array(64);
+  private len = 0;
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    b.set(this.buf.subarray(0, this.len));
+    this.buf = b;
+  }
+  push(b: Uint8Array): this { this.room(b.length); this.buf.set(b, this.len); this.len += b.length; return this; }
+  /** base-128 varint of a non-negative safe integer (lengths, tags, 0/1) */
   varint(v: number): this {
-    const out: number[] = [];
-    let x = BigInt(v);
-    while (x >= 0x80n) { out.push(Number((x & 0x7fn) | 0x80n)); x >>= 7n; }
-    out.push(Number(x));
-    return this.push(Uint8Array.from(out));
+    this.room(10);
+    while (v >= 0x80) { this.buf[this.len++] = (v % 0x80) | 0x80; v = Math.floor(v / 0x80); }
+    this.buf[this.len++] = v;
+    return this;
   }
   tag(field: number, wire: number): this { return this.varint(field * 8 + wire); }
   bytes(field: number, b: Uint8Array): this { return this.tag(field, 2).varint(b.length).push(b); }
   double(field: number, x: number): this {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, x, true);
-    return this.tag(field, 1).push(b);
+    F64[0] = x; // little endian on every platform Node runs on (x86-64, arm64), as in Envoy
+    return this.tag(field, 1).push(F64_BYTES);
   }
-  done(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let o = 0;
-    for (const p of this.parts) { out.set(p, o); o += p.length; }
-    return out;
-  }
+  done(): Uint8Array { return this.buf.slice(0, this.len); }
 }
 
 function isObject(v: unknown): v is StructObject {
@@ -64,7 +66,7 @@ export function encodeValue(v: StructValue): Uint8Array {
   const w = new Writer();
   if (v === null) w.tag(1, 0).varint(0);
   else if (typeof v === "number") w.double(2, v);
-  else if (typeof v === "string") w.bytes(3, enc.encode(v));
+  else if (typeof v === "string") w.bytes(3, utf8(v));
   else if (typeof v === "boolean") w.tag(4, 0).varint(v ? 1 : 0);
   else if (Array.isArray(v)) w.bytes(6, encodeList(v));
   else if (isObject(v)) w.bytes(5, encodeStruct(v));
@@ -84,7 +86,7 @@ export function encodeStruct(o: StructObject): Uint8Array {
   const w = new Writer();
   for (const [k, v] of Object.entries(o)) {
     if (v === undefined) continue;
-    w.bytes(1, new Writer().bytes(1, enc.encode(k)).bytes(2, encodeValue(v)).done());
+    w.bytes(1, new Writer().bytes(1, utf8(k)).bytes(2, encodeValue(v)).done());
   }
   return w.done();
 }
@@ -92,7 +94,7 @@ export function encodeStruct(o: StructObject): Uint8Array {
 /** envoy.config.core.v3.Metadata with filter_metadata only */
 export function encodeMetadata(md: DynamicMetadata): Uint8Array {
   const w = new Writer();
-  for (const [ns, s] of Object.entries(md)) w.bytes(1, new Writer().bytes(1, enc.encode(ns)).bytes(2, encodeStruct(s)).done());
+  for (const [ns, s] of Object.entries(md)) w.bytes(1, new Writer().bytes(1, utf8(ns)).bytes(2, encodeStruct(s)).done());
   return w.done();
 }
 
@@ -122,7 +124,7 @@ function marshalBytePairs(pairs: Array<[Uint8Array, Uint8Array]>): Uint8Array {
 /** Envoy serializeValue of a CEL-unwrapped Struct value. */
 function celSerialize(v: StructValue): Uint8Array | PropertyError {
   if (v === null) return new PropertyError(SERIALIZATION_FAILURE);
-  if (typeof v === "string") return enc.encode(v);
+  if (typeof v === "string") return utf8(v);
   if (typeof v === "number") { const b = new Uint8Array(8); new DataView(b.buffer).setFloat64(0, v, true); return b; }
   if (typeof v === "boolean") return Uint8Array.of(v ? 1 : 0);
   const pairs: Array<[Uint8Array, Uint8Array]> = [];
@@ -132,7 +134,7 @@ function celSerialize(v: StructValue): Uint8Array | PropertyError {
     for (const [k, x] of Object.entries(v)) {
       if (x === undefined) continue;
       const s = celSerialize(x); if (s instanceof PropertyError) return s;
-      pairs.push([enc.encode(k), s]);
+      pairs.push([utf8(k), s]);
     }
   }
   return marshalBytePairs(pairs);
