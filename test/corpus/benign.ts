@@ -150,7 +150,7 @@ const GQL = [
 const graphql: T[] = [
   (r, i) => { const g = at(GQL, i); return api(r, "POST", "/graphql", { operationName: g.operationName, query: g.query, variables: g.variables(r) }); },
   (r, i) => { const g = at(GQL, i + 3); const s = api(r, "POST", "/graphql", { operationName: g.operationName, query: g.query, variables: g.variables(r) }); s.headers.push(["apollographql-client-name", "web"], ["apollographql-client-version", "2.4.0"]); return s; },
-  (r, i) => { const g = at(GQL, i + 5); return api(r, "GET", `/graphql?${qs({ operationName: g.operationName ?? "Q", variables: JSON.stringify(g.variables(r) ?? {}), extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hex(r, 64) } }) })}`); },
+  (r, i) => { const g = at(GQL.slice(0, 7), i + 5); return api(r, "GET", `/graphql?${qs({ operationName: g.operationName ?? "Q", variables: JSON.stringify(g.variables(r) ?? {}), extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hex(r, 64) } }) })}`); },
   (r, i) => api(r, "POST", "/graphql", [0, 1].map((k) => { const g = at(GQL, i + k); return { operationName: g.operationName, query: g.query, variables: g.variables(r) }; })),
 ];
 
@@ -240,7 +240,7 @@ const i18n: T[] = [
   (r, i) => api(r, "POST", "/api/v1/reviews", { productId: int(r, 1000, 99999), rating: int(r, 4, 5), title: at(I18N, i + 3), body: at(I18N, i + 7) + " " + at(I18N, i + 11), locale: pick(r, ["de-DE", "fr-FR", "ja-JP", "ar-SA"]) }),
   (r, i) => api(r, "POST", "/api/v1/chat/messages", { conversationId: uuid(r), text: at(I18N, i + 5), sentAt: isoDate(r) }),
   (r, i) => form(r, WWW, "/contact", enc({ name: at(NAMES, i + 10), message: at(I18N, i + 1), lang: "auto" })),
-  (r, i) => page(r, WWW, `/${pick(r, ["de", "fr", "ja", "ar"])}/${encodeURIComponent(at(["produkte/schuhe-größe-42", "catégories/été", "カテゴリ/新着", "منتجات/جديد"], i))}`),
+  (r, i) => { const [lang, path] = at([["de", "produkte/schuhe-größe-42"], ["fr", "catégories/été"], ["ja", "カテゴリ/新着"], ["ar", "منتجات/جديد"], ["de", "marken/müller-&-söhne"]] as const, i); return page(r, WWW, `/${lang}/${path.split("/").map(encodeURIComponent).join("/")}`); },
 ];
 
 // ---- names ---------------------------------------------------------------------------------------------------------------
