@@ -58,7 +58,9 @@ class Writer {
 }
 
 function isObject(v: unknown): v is StructObject {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null; // plain objects (also Object.create(null))
 }
 
 /** google.protobuf.Value */

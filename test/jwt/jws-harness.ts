@@ -14,6 +14,8 @@ export interface JwsHarness {
   /** 0: verified; 1..6: JwsError; -1: the key set was refused (see lastError()) */
   verify(jwks: string, token: string, allowHmac?: boolean): number;
   lastError(): string;
+  /** the google.protobuf.Struct bytes as the filter reads them (assembly/authz/jwt/pbstruct.ts), as JSON text; a number: the refusal status */
+  pbStructJson(bytes: Uint8Array): string | number;
 }
 
 export async function loadJws(path = JWS_WASM): Promise<JwsHarness> {
@@ -33,6 +35,18 @@ export async function loadJws(path = JWS_WASM): Promise<JwsHarness> {
       view.set(k, base);
       view.set(t, base + kAligned);
       return x.jwsVerify(base, k.length, base + kAligned, t.length, allowHmac ? 1 : 0);
+    },
+    pbStructJson(bytes) {
+      const inAligned = (bytes.length + 7) & ~7;
+      let cap = 4 * bytes.length + 1024;
+      for (;;) {
+        const base = x.arena(inAligned + cap) >>> 0;
+        new Uint8Array(mem.buffer).set(bytes, base);
+        const n = x.pbStructJson(base, bytes.length, base + inAligned, cap);
+        if (n < 0) return -n;
+        if (n <= cap) return new TextDecoder().decode(new Uint8Array(mem.buffer, base + inAligned, n));
+        cap = n;
+      }
     },
     lastError() {
       const base = x.arena(4096) >>> 0;
