@@ -24,13 +24,18 @@
  *   :path to its path (or "/").
  * - HeaderUtility::requestHeadersValid / header value checks (Balsa INVALID_HEADER_CHARACTER): NUL,
  *   CR or LF inside a header value → 400; header names must be tokens → 400.
- * - source/common/http/conn_manager_impl.cc ActiveStream::decodeHeaders: HTTP/1.1 without Host →
- *   400 missing_host_header; a :path that does not start with '/' (other than CONNECT, and
- *   OPTIONS '*') → 404 (absolute_path_rejected).
+ * - source/common/http/conn_manager_impl.cc ActiveStream::decodeHeaders: without Host → 400
+ *   missing_host_header.
  * - source/common/http/conn_manager_utility.cc ConnectionManagerUtility::mutateRequestHeaders:
  *   Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding and Upgrade are removed; x-request-id
  *   and x-forwarded-proto are added. maybeNormalizePath: the fragment ('#…') is stripped from
  *   :path; path normalisation and slash merging are off (the HCM defaults).
+ * - source/common/http/header_map_impl.cc HeaderMapImpl::insertByKey: a repeated header that Envoy
+ *   keeps inline (Content-Type, User-Agent, Expect, TE, Via, X-Forwarded-*, X-Request-Id) is
+ *   joined to the first with ','; other repeated headers stay separate entries.
+ * - CONNECT: the target must be host:port (ServerConnectionImpl::handlePath → Utility::Url::initialize).
+ * - Any request without Host/authority → 400 missing_host_header (ActiveStream::decodeHeaders; the
+ *   HTTP/1.0 default_host_for_http_10 is not set).
  * Header names reach filters lower-cased; values trimmed of surrounding whitespace.
  */
 
@@ -47,6 +52,9 @@ export interface EnvoyOptions { acceptHttp10?: boolean; requestId?: string }
 const VALID_METHODS = new Set(["ACL", "BIND", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET", "HEAD", "LINK", "LOCK", "MERGE",
   "MKACTIVITY", "MKCALENDAR", "MKCOL", "MOVE", "MSEARCH", "NOTIFY", "OPTIONS", "PATCH", "POST", "PROPFIND", "PROPPATCH", "PURGE",
   "PUT", "REBIND", "REPORT", "SEARCH", "SOURCE", "SUBSCRIBE", "TRACE", "UNBIND", "UNLINK", "UNLOCK", "UNSUBSCRIBE"]);
+
+/** Request headers Envoy keeps as O(1) inline headers (envoy/http/header_map.h INLINE_REQ_*_HEADERS). */
+const INLINE = new Set(["content-type", "user-agent", "expect", "te", "via", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-request-id"]);
 
 const BALSA = "source/common/http/http1/balsa_parser.cc";
 const CODEC = "source/common/http/http1/codec_impl.cc";
@@ -156,16 +164,23 @@ export function envoyReceive(raw: Uint8Array, opts: EnvoyOptions = {}): EnvoyRes
     if (!m) return reject(400, "invalid url in request line", `${CODEC} ServerConnectionImpl::handlePath`);
     authority = m[1];
     path = m[2] === "" ? "/" : m[2];
-  } else if (connect) authority = target;
-  if (authority === undefined) {
-    if (http11) return reject(400, "missing_host_header", `${HCM} ActiveStream::decodeHeaders`);
-    authority = "";
+  } else if (connect) {
+    // Utility::Url::initialize(url, is_connect=true): http_parser_parse_url wants exactly host:port
+    if (!/^[^/?#:]+:\d+$/.test(target) && !/^\[[0-9A-Fa-f:.]+\]:\d+$/.test(target)) return reject(400, "invalid url in CONNECT request line (host:port required)", `${CODEC} ServerConnectionImpl::handlePath (Utility::Url::initialize)`);
+    authority = target;
   }
+  if (authority === undefined) return reject(400, "missing_host_header", `${HCM} ActiveStream::decodeHeaders`);
   const hash = path.indexOf("#");
   if (hash >= 0) path = path.slice(0, hash);
   // mutateRequestHeaders
   const drop = new Set(["host", "connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade"]);
-  const out = headers.filter(([k]) => !drop.has(k));
+  const out: Array<[string, string]> = [];
+  for (const [k, v] of headers) {
+    if (drop.has(k)) continue;
+    // HeaderMapImpl::insertByKey: a repeated O(1) inline header is appended to the first with ','
+    const prev = INLINE.has(k) ? out.find(([x]) => x === k) : undefined;
+    if (prev) prev[1] = prev[1] + "," + v; else out.push([k, v]);
+  }
   out.push(["x-forwarded-proto", "http"]);
   if (opts.requestId) out.push(["x-request-id", opts.requestId]);
   return { ok: true, req: { method, path, authority, protocol: http11 ? "HTTP/1.1" : "HTTP/1.0", headers: out, body } };
