@@ -40,6 +40,7 @@ function form(r: Rng, host: string, uri: string, body: string): Shape {
   return { method: "POST", uri, headers: h, body };
 }
 const enc = (o: Record<string, string | number>) => Object.entries(o).map(([k, v]) => `${qenc(k).replace(/%5B/g, "[").replace(/%5D/g, "]")}=${fenc(String(v))}`).join("&");
+const xmlEscT = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const qs = (o: Record<string, string | number>) => Object.entries(o).map(([k, v]) => `${k}=${qenc(String(v))}`).join("&");
 
 // ---- data ----------------------------------------------------------------------------------------------
@@ -56,6 +57,8 @@ const SEARCHES = [
   "what does 'null' mean", "2-for-1 deals", "sony wh-1000xm5 vs bose qc45", "hello world in go", "select all that apply meaning", "order #10023 status",
   "where is my order?", "guns n' roses tickets", "node.js fetch timeout", "wi-fi 6e router", "\"out of office\" message template", "black & white photo frame 8x10",
   "iphone 15 case -leather", "shoes size:42 color:\"dark blue\"", "return policy (30 days)", "vitamin d3 + k2", "r&b playlist 2000s", "dr. martens 1460",
+  "ps5 (digital edition)", "\"new york\" OR \"new jersey\" hotels", "java 21 virtual threads", "1+1 offer", "kids' books age 6-8", "size 10.5 = eu 44?",
+  "script font for wedding invites", "cat food 10kg", "python exec vs eval", "how to delete my account", "order by price", "alert sound settings",
 ];
 const I18N = [
   "Weiße Turnschuhe Größe 42", "Straße & Hausnummer ändern", "crème fraîche épaisse", "où est ma commande ?", "東京 ラーメン おすすめ", "日本語の説明書はありますか？",
@@ -75,6 +78,18 @@ const MD = [
   "See <https://docs.example.test/api#pagination> and the [changelog](https://github.com/example/app/blob/main/CHANGELOG.md). Works with `?page=2&per_page=50`.",
   "Customer says the invoice PDF shows `&amp;` instead of `&` in the company name (\"Ben & Jerry's\"). Probably double escaping in the template.",
   "### Why does `rm -rf node_modules` fix it?\n\nBecause the lockfile changed. Run `npm ci` instead of `npm install` in CI.",
+  "See [the setup guide](../docs/setup.md) and [API reference](../../reference/README.md#auth). Images live in `./assets/`.",
+  "**Bug:** `DELETE /api/v1/carts/{id}` returns 204 but the cart is still there.\n\n```http\nDELETE /api/v1/carts/3f2a HTTP/1.1\nAuthorization: Bearer <token>\n```\n\nRepro rate: 3/10.",
+  "Postmortem 2024-05-02 — *checkout latency*\n\n1. 14:02 deploy of `payments` v2.3.9\n2. 14:05 p99 > 2 s (alert fired)\n3. 14:11 rollback\n\nRoot cause: N+1 query (`SELECT * FROM line_items WHERE order_id = ?` per order).",
+  "Can we alert 1 hour before the SLA expires? Right now the script only runs `cron` every 6h (`0 */6 * * *`).",
+  "Quick poll 🗳️ — where should the offsite be?\n\n- [ ] Lisbon\n- [ ] Kraków\n- [ ] Dublin (again 😅)",
+  "Our union contract requires 48h notice for schedule changes — please update the **rota** template accordingly.",
+  "`SELECT` works but `INSERT INTO audit (user, action) VALUES ('o''brien', 'login')` fails with *syntax error at or near \"user\"* — `user` is reserved in Postgres, quote it.",
+  "Dear team,\n\nplease find the Q2 numbers attached (revenue +12%, churn -0.4pp). Let me know if anything's off.\n\nBest,\nRenée",
+  "TIL: `git log --oneline --graph --all` | `grep -i fix` is faster than clicking through the UI 😄",
+  "Windows users: the path is `C:\\Users\\<you>\\AppData\\Roaming\\example\\config.json`; on macOS `~/Library/Application Support/example/`.",
+  "Email template uses `{{first_name}}` and `{{order.number}}` placeholders — do we also support `{{#if vip}}`?",
+  "Hi! I'm using the Python SDK:\n\n```python\nclient = Example(api_key=os.environ[\"EXAMPLE_KEY\"])\nclient.orders.list(status=\"shipped\", limit=50)\n```\n\nand get `401`. The key starts with `sk_live_`.",
 ];
 const CODE = [
   { lang: "python", name: "fib.py", text: "def fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\nif __name__ == \"__main__\":\n    print([fib(i) for i in range(10)])\n" },
@@ -93,6 +108,18 @@ const CODE = [
   { lang: "java", name: "Greeter.java", text: "public final class Greeter {\n    public String greet(String name) {\n        return name == null || name.isBlank() ? \"Hello!\" : \"Hello, \" + name + \"!\";\n    }\n}\n" },
   { lang: "sql", name: "migration_0042.sql", text: "ALTER TABLE invoices ADD COLUMN paid_at timestamptz;\nUPDATE invoices SET paid_at = updated_at WHERE status = 'paid';\nCREATE INDEX CONCURRENTLY idx_invoices_paid_at ON invoices (paid_at);\n" },
   { lang: "javascript", name: "debounce.js", text: "const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };\n" },
+  { lang: "yaml", name: "ci.yml", text: "name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with: { node-version: 20 }\n      - run: npm ci && npm test\n      - run: npm publish\n        if: startsWith(github.ref, 'refs/tags/')\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n" },
+  { lang: "yaml", name: "docker-compose.yml", text: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-changeme}\n    volumes:\n      - ./data:/var/lib/postgresql/data\n  app:\n    build: .\n    environment:\n      DATABASE_URL: postgres://postgres:${POSTGRES_PASSWORD:-changeme}@db:5432/app\n" },
+  { lang: "yaml", name: "values.tpl", text: "image: \"{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}\"\n{{- if .Values.ingress.enabled }}\nhost: {{ .Values.ingress.host | quote }}\n{{- end }}\n" },
+  { lang: "javascript", name: "greet.js", text: "const greet = (user) => `Hello, ${user.name}! You have ${user.unread} new messages.`;\nconsole.log(greet({ name: \"Seán\", unread: 3 }));\n" },
+  { lang: "html", name: "card.vue", text: "<template>\n  <div class=\"card\" @click=\"open(item.id)\">\n    <img :src=\"item.thumb\" :alt=\"item.title\" />\n    <h3>{{ item.title }}</h3>\n  </div>\n</template>\n" },
+  { lang: "python", name: "query.py", text: "cur.execute(\"SELECT id, name FROM products WHERE price < %s AND category = %s\", (max_price, category))\nrows = cur.fetchall()\n" },
+  { lang: "shell", name: "install.md", text: "curl -fsSL https://get.example.test/install.sh -o install.sh\nless install.sh   # read it first!\nsh install.sh --prefix \"$HOME/.local\"\n" },
+  { lang: "makefile", name: "Makefile", text: "build:\n\tgo build -o bin/app ./cmd/app\n\ntest:\n\tgo test ./... -race -count=1\n\nclean:\n\trm -rf bin/ && echo \"cleaned\"\n" },
+  { lang: "php", name: "helpers.php", text: "<?php\nfunction money(float $v, string $cur = 'EUR'): string {\n    return number_format($v, 2, ',', '.') . ' ' . $cur;\n}\n" },
+  { lang: "sql", name: "report.sql", text: "WITH monthly AS (\n  SELECT date_trunc('month', created_at) AS m, sum(total) AS revenue\n  FROM orders WHERE status <> 'cancelled' GROUP BY 1\n)\nSELECT m, revenue, revenue - lag(revenue) OVER (ORDER BY m) AS delta FROM monthly;\n" },
+  { lang: "java", name: "OrderRepository.java", text: "@Query(\"select o from Order o where o.customer.id = :id and o.status in :statuses\")\nList<Order> find(@Param(\"id\") UUID id, @Param(\"statuses\") Set<Status> statuses);\n" },
+  { lang: "ruby", name: "report.erb", text: "<h1><%= @report.title %></h1>\n<% @report.rows.each do |r| %>\n  <tr><td><%= r.name %></td><td><%= number_to_currency(r.total) %></td></tr>\n<% end %>\n" },
 ];
 const ORDER_STATUS = ["pending", "paid", "shipped", "delivered", "cancelled", "refunded"];
 const CUR = ["EUR", "USD", "GBP", "JPY", "CHF"];
@@ -113,6 +140,7 @@ const apiJson: T[] = [
   (r) => api(r, "POST", "/api/v1/notifications/preferences", { email: { marketing: false, orderUpdates: true }, push: { enabled: true, quietHours: { from: "22:00", to: "07:00", tz: "Europe/Dublin" } }, sms: null }),
   (r) => api(r, "POST", "/api/v1/payments/intents", { amount: int(r, 500, 250000), currency: pick(r, ["eur", "usd"]), paymentMethodTypes: ["card", "sepa_debit"], metadata: { orderId: uuid(r), cartHash: hex(r, 40) }, idempotencyKey: uuid(r) }),
   (r) => api(r, "GET", `/api/v1/search/suggest?${qs({ q: pick(r, ["hea", "headph", "usb c", "o'br", "crème", "rock &"]), limit: 8 })}`),
+  (r) => api(r, "PUT", `/api/v1/schemas/${pick(r, ["order", "customer", "address"])}`, { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://api.example.test/schemas/order.json", type: "object", required: ["id", "total"], properties: { id: { type: "string", format: "uuid" }, total: { type: "number", minimum: 0 }, shipping: { $ref: "#/$defs/address" } }, $defs: { address: { type: "object", properties: { line1: { type: "string" }, city: { type: "string" } } } } }),
   (r) => api(r, "POST", "/api/v1/addresses/validate", { line1: pick(r, STREETS), city: pick(r, CITIES), postalCode: String(int(r, 1000, 99999)), country: pick(r, ["IE", "DE", "FR", "JP", "ES"]) }),
 ];
 
@@ -146,6 +174,11 @@ const GQL = [
   { operationName: "Orders", query: "query Orders { viewer { orders(filter: {status: SHIPPED, createdAfter: \"2024-05-01T00:00:00Z\"}) { totalCount nodes { id createdAt } } } }", variables: () => ({}) },
   { operationName: "CreateIssue", query: "mutation CreateIssue($input: CreateIssueInput!) { createIssue(input: $input) { issue { number url } } }", variables: (r: Rng) => ({ input: { repositoryId: `R_${alnum(r, 16)}`, title: "Export drops rows with ' in the name", body: pick(r, MD) } }) },
   { operationName: "IntrospectionQuery", query: "query IntrospectionQuery { __schema { queryType { name } mutationType { name } types { kind name fields(includeDeprecated: true) { name args { name type { kind name } } } } } }", variables: () => undefined },
+  { operationName: "CheckoutComplete", query: "mutation CheckoutComplete($id: ID!, $payment: PaymentInput!) {\n  checkoutComplete(checkoutId: $id, payment: $payment) {\n    order { id number total { amount currency } }\n    userErrors { field message code }\n  }\n}", variables: (r: Rng) => ({ id: uuid(r), payment: { provider: "stripe", token: `pm_${alnum(r, 24)}`, billingAddress: { name: pick(r, NAMES), line1: pick(r, STREETS), city: pick(r, CITIES) } } }) },
+  { operationName: "Comments", query: "query Comments($postId: ID!, $first: Int = 20, $orderBy: CommentOrder = {field: CREATED_AT, direction: DESC}) {\n  post(id: $postId) { comments(first: $first, orderBy: $orderBy) { nodes { id body author { login } createdAt } } }\n}", variables: (r: Rng) => ({ postId: `P_${alnum(r, 12)}`, first: 50 }) },
+  { operationName: "OnOrderUpdated", query: "subscription OnOrderUpdated($id: ID!) { orderUpdated(id: $id) { id status updatedAt } }", variables: (r: Rng) => ({ id: uuid(r) }) },
+  { operationName: "DeleteAddress", query: "mutation DeleteAddress($id: ID!) { deleteAddress(id: $id) { deletedId } }", variables: (r: Rng) => ({ id: uuid(r) }) },
+  { operationName: "Dashboard", query: "query Dashboard($from: DateTime!, $to: DateTime!) {\n  sales: metrics(from: $from, to: $to, name: \"revenue\") { total series { at value } }\n  orders: metrics(from: $from, to: $to, name: \"orders\") { total }\n  top: products(first: 5, sortBy: REVENUE) { name revenue }\n}", variables: (r: Rng) => ({ from: isoDate(r), to: isoDate(r) }) },
 ];
 const graphql: T[] = [
   (r, i) => { const g = at(GQL, i); return api(r, "POST", "/graphql", { operationName: g.operationName, query: g.query, variables: g.variables(r) }); },
@@ -160,6 +193,11 @@ function hook(r: Rng, uri: string, ua: string, extra: Header[], body: string, ct
 }
 const repo = (r: Rng) => ({ id: int(r, 100000000, 799999999), name: "storefront", full_name: "example/storefront", private: true, html_url: "https://github.com/example/storefront", default_branch: "main" });
 const webhook: T[] = [
+  (r) => hook(r, "/hooks/gitlab", "GitLab/16.11.2", [["X-Gitlab-Event", "Merge Request Hook"], ["X-Gitlab-Token", b64url(r, 32)], ["X-Gitlab-Event-UUID", uuid(r)]], JSON.stringify({ object_kind: "merge_request", user: { name: pick(r, NAMES), username: "jluc" }, project: { path_with_namespace: "shop/backend", web_url: "https://gitlab.example.test/shop/backend" }, object_attributes: { iid: int(r, 10, 900), title: pick(r, ["Draft: drop legacy `orders_v1` table", "Fix: handle ' in customer names", "Add index on orders(created_at)"]), description: "Migration:\n\n```sql\nDROP TABLE IF EXISTS orders_v1;\n```\n\nRollback: restore from the nightly snapshot.", state: "opened", action: "open", source_branch: "chore/drop-v1", target_branch: "main" } })),
+  (r) => hook(r, "/hooks/jira", "Atlassian Webhook HTTP Client", [["X-Atlassian-Webhook-Identifier", String(int(r, 100000, 999999))]], JSON.stringify({ timestamp: int(r, 1715000000000, 1716000000000), webhookEvent: "jira:issue_updated", issue_event_type_name: "issue_commented", issue: { key: `SHOP-${int(r, 100, 4000)}`, fields: { summary: "Customers named O'Neil can't check out", status: { name: "In Progress" } } }, comment: { body: "Reproduced. The query builder concatenates the name: {code}WHERE last_name = '\" + name + \"'{code} — switching to bind params.", author: { displayName: "Chiara D'Angelo" } } })),
+  (r) => hook(r, "/hooks/discord/interactions", "Discord-Interactions/1.0 (+https://discord.com)", [["X-Signature-Ed25519", hex(r, 128)], ["X-Signature-Timestamp", String(int(r, 1715000000, 1716000000))]], JSON.stringify({ type: 2, id: String(int(r, 100000000, 999999999)) + String(int(r, 100000000, 999999999)), application_id: String(int(r, 100000000, 999999999)), data: { name: "status", options: [{ name: "service", type: 3, value: pick(r, ["orders-api", "search", "checkout"]) }] }, guild_id: String(int(r, 100000000, 999999999)), member: { user: { username: "renee_oc", global_name: "Renée 🌸" } }, token: b64url(r, 160) })),
+  (r) => hook(r, "/hooks/zendesk", "Zendesk Webhook", [["X-Zendesk-Webhook-Signature", b64(hex(r, 32))], ["X-Zendesk-Webhook-Signature-Timestamp", isoDate(r)]], JSON.stringify({ ticket: { id: int(r, 10000, 99999), subject: pick(r, ["Refund for order #10023", "Passwort zurücksetzen klappt nicht", "Can't log in — \"invalid token\""]), description: pick(r, MD), requester: { name: pick(r, NAMES), email: "customer@example.test" }, tags: ["refund", "priority"] } })),
+  (r) => hook(r, "/hooks/stripe", "Stripe/1.0 (+https://stripe.com/docs/webhooks)", [["Stripe-Signature", `t=${int(r, 1715000000, 1716000000)},v1=${hex(r, 64)}`]], JSON.stringify({ id: `evt_${alnum(r, 24)}`, object: "event", type: "checkout.session.completed", data: { object: { id: `cs_live_${alnum(r, 58)}`, object: "checkout.session", amount_total: int(r, 500, 90000), currency: "eur", customer_details: { name: pick(r, NAMES), email: "buyer@example.test", address: { line1: pick(r, STREETS), city: pick(r, CITIES), country: "FR" } }, success_url: "https://shop.example.test/thanks?session_id={CHECKOUT_SESSION_ID}", cancel_url: "https://shop.example.test/cart", metadata: { cart: uuid(r) } } } })),
   (r) => { const after = hex(r, 40); return hook(r, "/hooks/github", `GitHub-Hookshot/${hex(r, 7)}`, [["X-GitHub-Event", "push"], ["X-GitHub-Delivery", uuid(r)], ["X-Hub-Signature-256", `sha256=${hex(r, 64)}`]], JSON.stringify({ ref: "refs/heads/main", before: hex(r, 40), after, repository: repo(r), pusher: { name: "sean-obrien", email: "sean@example.test" }, commits: [{ id: after, message: pick(r, ["fix: escape ' in CSV export (#412)", "feat(search): support \"quoted phrases\" & -exclusions", "chore: bump deps\n\nSigned-off-by: Chiara D'Angelo <chiara@example.test>", "docs: add `curl -X DELETE` example to README"]), timestamp: isoDate(r), url: `https://github.com/example/storefront/commit/${after}`, author: { name: pick(r, NAMES), email: "dev@example.test" }, added: ["src/search/query.ts"], removed: [], modified: ["README.md", "src/export/csv.ts"] }] })); },
   (r) => hook(r, "/hooks/github", `GitHub-Hookshot/${hex(r, 7)}`, [["X-GitHub-Event", "pull_request"], ["X-GitHub-Delivery", uuid(r)], ["X-Hub-Signature-256", `sha256=${hex(r, 64)}`]], JSON.stringify({ action: "opened", number: int(r, 100, 2000), pull_request: { title: "Use parameterised queries in the report builder", body: "This replaces string concatenation with `$1` placeholders:\n\n```go\nrows, err := db.Query(\"SELECT id FROM orders WHERE status = $1\", status)\n```\n\nCloses #377", user: { login: "chiara-dangelo" }, head: { ref: "fix/report-sql" }, base: { ref: "main" } }, repository: repo(r) })),
   (r) => hook(r, "/hooks/github", `GitHub-Hookshot/${hex(r, 7)}`, [["X-GitHub-Event", "issue_comment"], ["X-GitHub-Delivery", uuid(r)], ["X-Hub-Signature-256", `sha256=${hex(r, 64)}`]], JSON.stringify({ action: "created", issue: { number: int(r, 10, 900), title: "Crash on <empty> cart" }, comment: { body: pick(r, MD), user: { login: "renee-oc" }, created_at: isoDate(r) }, repository: repo(r) })),
@@ -274,6 +312,7 @@ const auth: T[] = [
   (r) => oauthForm(r, enc({ token: `${b64url(r, 30)}.${b64url(r, 60)}`, token_type_hint: "access_token" }), true),
   (r) => api(r, "POST", "/api/v1/auth/webauthn/assert", { id: b64url(r, 43), rawId: b64url(r, 43), type: "public-key", response: { clientDataJSON: b64u(JSON.stringify({ type: "webauthn.get", challenge: b64url(r, 43), origin: "https://app.example.test", crossOrigin: false })), authenticatorData: b64url(r, 49), signature: b64url(r, 96), userHandle: b64url(r, 22) } }),
   (r) => form(r, WWW, "/password/reset", enc({ token: b64url(r, 64), password: pick(r, PASSWORDS), password_confirmation: pick(r, PASSWORDS) })),
+  (r) => page(r, "auth.staging.example.test", `/authorize?${qs({ response_type: "code", client_id: "local-dev", redirect_uri: pick(r, ["http://localhost:3000/callback", "http://127.0.0.1:8080/auth/callback"]), scope: "openid profile", state: b64url(r, 24), code_challenge: b64url(r, 43), code_challenge_method: "S256" })}`),
 ];
 
 // ---- cookies --------------------------------------------------------------------------------------------------------
@@ -326,10 +365,46 @@ const browse: T[] = [
   (r) => page(r, WWW, `/`),
 ];
 
+// ---- xml ---------------------------------------------------------------------------------------------------------
+function xmlPost(r: Rng, host: string, uri: string, body: string, ct: string, extra: Header[] = []): Shape {
+  const h: Header[] = [["Host", host], ["User-Agent", pick(r, ["Apache-HttpClient/4.5.14 (Java/17.0.10)", "gSOAP/2.8", "Zeep/4.2.1 (www.python-zeep.org)", "curl/8.5.0", "Go-http-client/1.1", ...SDKS.slice(0, 3)])], ["Accept", "application/xml, text/xml, */*"], ["Content-Type", ct], ...extra];
+  return { method: "POST", uri, headers: h, body };
+}
+const xml: T[] = [
+  (r) => xmlPost(r, API, "/services/OrderService", `<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ord="http://example.test/orders/v1">\n  <soap:Header><ord:Auth><ord:Token>${b64url(r, 40)}</ord:Token></ord:Auth></soap:Header>\n  <soap:Body><ord:GetOrder><ord:OrderId>${int(r, 10000, 99999)}</ord:OrderId></ord:GetOrder></soap:Body>\n</soap:Envelope>`, "text/xml; charset=utf-8", [["SOAPAction", "\"http://example.test/orders/v1/GetOrder\""]]),
+  (r) => xmlPost(r, API, "/services/Billing", `<?xml version="1.0" encoding="UTF-8"?>\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><b:CreateInvoice xmlns:b="urn:example:billing"><b:Customer>${xmlEscT(pick(r, COMPANIES))}</b:Customer><b:Amount currency="EUR">${int(r, 100, 99999) / 100}</b:Amount><b:Due>${isoDate(r).slice(0, 10)}</b:Due></b:CreateInvoice></env:Body></env:Envelope>`, "application/soap+xml; charset=utf-8"),
+  (r) => xmlPost(r, API, "/api/v1/feeds/import", `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Blog</title><link>https://www.example.test/blog</link><item><title>${xmlEscT(pick(r, ["Rock & roll -- best of the 70's", "Why we moved to Go", "Crème brûlée, explained"]))}</title><link>https://www.example.test/blog/${int(r, 100, 999)}</link><pubDate>Mon, 13 May 2024 10:15:00 +0000</pubDate><content:encoded><![CDATA[<p>Read the <a href="https://www.example.test/docs">docs</a> &mdash; it's worth it.</p>]]></content:encoded></item></channel></rss>`, "application/rss+xml"),
+  (r) => xmlPost(r, API, "/api/v1/sitemaps", `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${Array.from({ length: 3 }, () => `<url><loc>https://www.example.test/p/${int(r, 1000, 9999)}?ref=sitemap&amp;lang=de</loc><lastmod>${isoDate(r).slice(0, 10)}</lastmod><changefreq>weekly</changefreq></url>`).join("")}</urlset>`, "application/xml"),
+  (r) => xmlPost(r, API, "/api/v1/orders/feed", `<?xml version="1.0" encoding="UTF-8"?>\n<orders><order id="${uuid(r)}"><customer><name>${xmlEscT(pick(r, NAMES))}</name><company>${xmlEscT(pick(r, COMPANIES))}</company></customer><lines><line sku="SKU-${int(r, 10000, 99999)}" qty="2" price="19.90"/><line sku="SKU-${int(r, 10000, 99999)}" qty="1" price="5.00"/></lines><note>${xmlEscT("Deliver to reception; if closed -> leave with neighbour (No. 12)")}</note></order></orders>`, "application/xml"),
+  (r) => { const b = boundary(r); const h = baseHeaders(r, APP, "xhr", { cookies: true }); h.push(["Content-Type", `multipart/form-data; boundary=${b}`]); return { method: "POST", uri: "/api/v1/assets", headers: h, body: multipart(b, [{ name: "file", filename: "icon-export.svg", type: "image/svg+xml", value: `<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 28.3.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" x="0px" y="0px" viewBox="0 0 24 24" xml:space="preserve"><path fill="#1D1D1B" d="M12 2L2 7l10 5 10-5-10-5z"/></svg>` }]) }; },
+  (r, i) => { const [lang, t1, t2] = at([["de", "Zur Kasse", "Ihr Warenkorb ist leer"], ["fr", "Paiement", "Votre panier est vide"], ["ja", "お会計", "カートは空です"]], i); return xmlPost(r, API, "/api/v1/translations", `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="${lang}" datatype="plaintext" original="app.json"><body><trans-unit id="checkout.title"><source>Checkout</source><target>${xmlEscT(t1)}</target></trans-unit><trans-unit id="cart.empty"><source>Your cart is empty &amp; sad</source><target>${xmlEscT(t2)}</target></trans-unit></body></file></xliff>`, "application/xliff+xml"); },
+  (r) => xmlPost(r, "webdav.example.test", "/files/Shared/", `<?xml version="1.0" encoding="utf-8"?>\n<D:propfind xmlns:D="DAV:"><D:prop><D:displayname/><D:getlastmodified/><D:getcontentlength/><D:resourcetype/></D:prop></D:propfind>`, "application/xml; charset=utf-8", [["Depth", "1"], ["Authorization", `Basic ${b64(`renee:${b64url(r, 16)}`)}`]]),
+];
+// ---- richtext (HTML from WYSIWYG editors) ---------------------------------------------------------------------------
+const RICH = [
+  "<p>Hello <strong>team</strong>,</p><p>the new <a href=\"https://docs.example.test/release-2-4\" target=\"_blank\" rel=\"noopener noreferrer\">release notes</a> are up.</p>",
+  "<h2>Summer sale ☀️</h2><p>Up to <em>50% off</em> outdoor gear &amp; apparel.</p><img src=\"https://cdn.example.test/banners/summer.webp\" alt=\"Summer sale banner\" width=\"600\" height=\"200\">",
+  "<ul><li>Fixed: names with apostrophes (O&#39;Brien) now save correctly</li><li>New: export to CSV</li></ul>",
+  "<p>Hi {{first_name}},</p><p>your order <b>#{{order.number}}</b> has shipped. Track it <a href=\"{{tracking_url}}\">here</a>.</p><p>— The Example team</p>",
+  "<blockquote>Simplicity is prerequisite for reliability.</blockquote><p style=\"color: #555; font-size: 14px\">— E. W. Dijkstra</p>",
+  "<table><thead><tr><th>Plan</th><th>Price</th></tr></thead><tbody><tr><td>Basic</td><td>€9/mo</td></tr><tr><td>Pro</td><td>€29/mo</td></tr></tbody></table>",
+  "<p>Code sample:</p><pre><code class=\"language-js\">if (a &lt; b) { return x; }</code></pre>",
+  "<p dir=\"rtl\">شكراً لتسوقكم معنا!</p><p>Danke für Ihren Einkauf! <span class=\"emoji\">🎉</span></p>",
+  "<p><iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" width=\"560\" height=\"315\" allowfullscreen></iframe></p>",
+  "<div class=\"callout callout-warning\"><p><strong>Heads-up:</strong> maintenance window on <time datetime=\"2024-05-20T22:00:00Z\">20 May, 22:00 UTC</time>.</p></div>",
+];
+const richtext: T[] = [
+  (r, i) => api(r, "POST", "/api/v1/cms/pages", { title: pick(r, ["Summer sale", "Release 2.4", "Shipping info"]), slug: pick(r, ["summer-sale", "release-2-4", "shipping"]), html: at(RICH, i), published: false }),
+  (r, i) => api(r, "PUT", `/api/v1/newsletters/${int(r, 100, 999)}`, { subject: pick(r, ["Your weekly digest 📬", "Neu im Shop", "Order update"]), bodyHtml: at(RICH, i + 3), bodyText: "See the HTML version.", sendAt: isoDate(r) }),
+  (r, i) => form(r, "cms.example.test", "/admin/posts/edit", enc({ _token: b64url(r, 40), title: pick(r, ["Weekly update", "Team offsite", "FAQ"]), content: at(RICH, i + 6), status: "draft" })),
+  (r, i) => api(r, "POST", `/api/v1/tickets/${int(r, 1000, 99999)}/replies`, { html: at(RICH, i + 1), cc: ["ops@example.test"] }),
+];
+
 export const BENIGN_PLAN: [string, T[], number][] = [
   ["api-json", apiJson, 75], ["rest-verbs", restVerbs, 70], ["graphql", graphql, 60], ["webhook", webhook, 70], ["upload", upload, 60],
   ["form", formT, 72], ["search", search, 70], ["markdown", markdown, 56], ["code", code, 64], ["i18n", i18n, 66],
   ["names", names, 70], ["auth", auth, 70], ["cookies", cookies, 70], ["static", staticT, 60], ["browse", browse, 72],
+  ["xml", xml, 48], ["richtext", richtext, 50],
 ];
 
 export function benign(): Req[] {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { generate } from "../corpus/generate.ts";
 
 const ATTACK_CATEGORIES = ["sqli", "xss", "cmdi", "lfi", "rfi", "ssrf", "xxe", "nosqli", "ssti", "jndi", "crlf", "php", "java", "protocol", "scanner"];
-const BENIGN_CATEGORIES = ["api-json", "rest-verbs", "graphql", "webhook", "upload", "form", "search", "markdown", "code", "i18n", "names", "auth", "cookies", "static", "browse"];
+const BENIGN_CATEGORIES = ["api-json", "rest-verbs", "graphql", "webhook", "upload", "form", "search", "markdown", "code", "i18n", "names", "auth", "cookies", "static", "browse", "xml", "richtext"];
 
 interface Line { id: string; label: string; category: string; method: string; uri: string; headers: [string, string][]; body?: string; http_version?: string }
 const read = (name: string) => readFileSync(`test/corpus/${name}`, "utf8");
@@ -70,6 +70,8 @@ test("corpus: benign is at least as large as attack and has every hard-case cate
   has((o) => /D'Angelo|D%27Angelo/.test((o.body ?? "") + o.uri), "the name D'Angelo");
   has((o) => o.uri.includes("rock%20%26%20roll%20--%20best%20of%20the%2070%27s"), "the search \"rock & roll -- best of the 70's\"");
   has((o) => /=https%3A%2F%2F/.test(o.uri), "a URL in a parameter");
+  has((o) => /xml/.test(hdr(o, "content-type")) && (o.body ?? "").startsWith("<?xml"), "an XML body");
+  has((o) => /<p>.*<a href="https:/.test(o.body ?? ""), "HTML from a rich-text editor");
 });
 
 test("corpus: test/corpus/generate.ts reproduces the committed files", () => {
