@@ -9,7 +9,8 @@
 // `metadata` property (Envoy jwt_authn's payload_in_metadata); no or unusable metadata gives an
 // empty RequestAuth (unusable is logged), never a 401.
 // Metrics: bulwark.jwt.verified, bulwark.jwt.cache_hits, bulwark.jwt.refused, bulwark.jwt.missing;
-// with fromEnvoyMetadata: bulwark.jwt.metadata_trusted, bulwark.jwt.metadata_refused, bulwark.jwt.missing.
+// with fromEnvoyMetadata: bulwark.jwt.metadata_trusted (converted), bulwark.jwt.cache_hits (same
+// payload bytes seen before), bulwark.jwt.metadata_refused, bulwark.jwt.missing.
 // Example: const auth = root.jwt.authenticate(h, rid); if (auth == null) return StopIteration;
 import { HeaderMap, removeHeader, replaceHeader } from "../../host/headers";
 import { MapType } from "../../host/abi";
@@ -19,6 +20,7 @@ import { RequestAuth } from "../attributes";
 import { JwtConfig, EnvoyMetadataSource } from "./rules";
 import { authFromMetadata, MetaStatus } from "./metadata";
 import { JwtAuthn, AuthnStatus } from "./authn";
+import { TokenCache } from "./cache";
 
 const EMPTY = new RequestAuth();
 
@@ -30,16 +32,19 @@ export class JwtStep {
   mMissing: u32 = u32.MAX_VALUE;
 
   meta: EnvoyMetadataSource | null = null;
+  metaCache: TokenCache | null = null;
   mTrusted: u32 = u32.MAX_VALUE;
   mMetaRefused: u32 = u32.MAX_VALUE;
 
   /** (Re)configures; a new configuration starts with an empty cache. */
   configure(cfg: JwtConfig | null): void {
     this.meta = cfg == null ? null : cfg.fromEnvoyMetadata;
+    this.metaCache = this.meta == null ? null : new TokenCache(cfg!.cacheMaxEntries, cfg!.cacheMaxBytes);
     if (this.meta != null && this.mTrusted == u32.MAX_VALUE) {
       this.mTrusted = defineMetric(MetricType.Counter, "bulwark.jwt.metadata_trusted");
       this.mMetaRefused = defineMetric(MetricType.Counter, "bulwark.jwt.metadata_refused");
       if (this.mMissing == u32.MAX_VALUE) this.mMissing = defineMetric(MetricType.Counter, "bulwark.jwt.missing");
+      if (this.mCached == u32.MAX_VALUE) this.mCached = defineMetric(MetricType.Counter, "bulwark.jwt.cache_hits");
     }
     this.authn = cfg == null || cfg.rules.length == 0 ? null : new JwtAuthn(cfg);
     if (this.authn != null && this.mVerified == u32.MAX_VALUE) {
@@ -77,8 +82,8 @@ export class JwtStep {
   private fromMetadata(m: EnvoyMetadataSource, rid: string): RequestAuth {
     const buf = getProperty("metadata");
     if (buf == null) { incrementMetric(this.mMissing); return EMPTY; }
-    const r = authFromMetadata(m, changetype<usize>(buf), buf.byteLength);
-    if (r.status == MetaStatus.Ok) { incrementMetric(this.mTrusted); return r.auth!; }
+    const r = authFromMetadata(m, changetype<usize>(buf), buf.byteLength, this.metaCache, <f64>nowNanos() / 1e9);
+    if (r.status == MetaStatus.Ok) { incrementMetric(r.cached ? this.mCached : this.mTrusted); return r.auth!; }
     if (r.status == MetaStatus.Refused) {
       incrementMetric(this.mMetaRefused);
       logInfo("bulwark: jwt metadata not trusted request_id=" + rid + " reason=" + r.reason);

@@ -6,6 +6,7 @@ import {
 } from "../pbstruct";
 import { authFromMetadata, MetaStatus } from "../metadata";
 import { parseJwtConfig, JwtConfig } from "../rules";
+import { TokenCache } from "../cache";
 
 // A test-only protobuf writer (the host's TypeScript encoder is src/host/pbstruct.ts).
 class W {
@@ -183,6 +184,21 @@ describe("identity from jwt_authn metadata", () => {
     expect(a.presenter).toBe("cli");
     expect(a.claimValues(["roles"]).join(",")).toBe("reader,writer");
     expect(a.claimValues(["group", "name"]).join(",")).toBe("eng");
+  });
+  it("a cache returns the same identity for the same payload bytes, and expires it", () => {
+    const errs = new Errors();
+    const c = cfg(SRC_JSON, errs);
+    const cache = new TokenCache(16, 1 << 20);
+    const md = metadata(NS, "payload", struct(["iss", "sub"], [vStr("https://idp.example"), vStr("carol")]));
+    const r1 = authFromMetadata(c.fromEnvoyMetadata!, changetype<usize>(md), md.byteLength, cache, 1000);
+    const r2 = authFromMetadata(c.fromEnvoyMetadata!, changetype<usize>(md), md.byteLength, cache, 1001);
+    expect(r1.cached).toBe(false);
+    expect(r2.cached).toBe(true);
+    expect(r2.auth!.principal).toBe("https://idp.example/carol");
+    expect(r2.auth == r1.auth).toBe(true);
+    const r3 = authFromMetadata(c.fromEnvoyMetadata!, changetype<usize>(md), md.byteLength, cache, 1000 + 301);
+    expect(r3.cached).toBe(false);
+    expect(r3.auth!.principal).toBe("https://idp.example/carol");
   });
   it("second configured key (older Istio: the issuer) is read when the first is absent", () => {
     const errs = new Errors();
