@@ -32,7 +32,8 @@
 //   }
 // }
 // With fromEnvoyMetadata the filter verifies nothing itself (no jwtRules, no 401): request.auth.*
-// comes from that metadata (./metadata.ts); no metadata, no identity (as Istio).
+// comes from that metadata (./metadata.ts); no metadata, no identity (as Istio). `cache` then
+// bounds the identities kept by payload bytes; `clockSkewSeconds` is not used (Envoy checked exp).
 // Istio's defaults (istio.io/latest/docs/reference/config/security/jwt/, JWTRule): without any
 // fromHeaders/fromParams/fromCookies a rule reads `Authorization: Bearer <token>` and then the
 // `access_token` query parameter. `jwksUri` is refused: a filter cannot fetch keys while
