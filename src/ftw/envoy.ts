@@ -27,7 +27,8 @@
  * - source/common/http/conn_manager_impl.cc ActiveStream::decodeHeaders: without Host → 400
  *   missing_host_header.
  * - source/common/http/conn_manager_utility.cc ConnectionManagerUtility::mutateRequestHeaders:
- *   Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding and Upgrade are removed; x-request-id
+ *   Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding and Upgrade are removed; a Referer
+ *   that is repeated or not a valid absolute URL (Utility::Url::initialize) is removed; x-request-id
  *   and x-forwarded-proto are added. maybeNormalizePath: the fragment ('#…') is stripped from
  *   :path; path normalisation and slash merging are off (the HCM defaults).
  * - source/common/http/header_map_impl.cc HeaderMapImpl::insertByKey: a repeated header that Envoy
@@ -80,6 +81,24 @@ function urlValid(url: string, connect: boolean): boolean {
   const host = q < 0 ? rest : rest.slice(0, q);
   const pq = q < 0 ? "" : rest.slice(q);
   return /^[A-Za-z0-9!$%&'()*+,\-.:;=@[\]_~]*$/.test(host) && !host.includes("@@") && codes(pq).every(isPathChar);
+}
+
+/**
+ * Utility::Url::initialize(value, is_connect=false): http_parser_parse_url must accept it (URL bytes
+ * '!'..'~', bytes >= 0x80, TAB and FF; host of [A-Za-z0-9._-] or [v6]; optional userinfo and port)
+ * and it must carry a scheme or a host, i.e. be an absolute URL.
+ */
+export function absoluteUrlValid(v: string): boolean {
+  const m = /^([A-Za-z]+):\/\/(?:([^@/?#]*)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(\d*))?([\s\S]*)$/.exec(v);
+  if (!m) return false;
+  if (m[2] !== undefined && !/^[A-Za-z0-9\-_.!~*'();:&=+$,%]*$/.test(m[2])) return false;
+  const rest = m[5];
+  if (rest !== "" && !/^[/?#]/.test(rest)) return false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (!(c === 9 || c === 12 || (c >= 0x21 && c <= 0x7e) || c >= 0x80)) return false;
+  }
+  return true;
 }
 
 function reject(status: number, details: string, source: string): EnvoyResult {
@@ -177,6 +196,8 @@ export function envoyReceive(raw: Uint8Array, opts: EnvoyOptions = {}): EnvoyRes
   const out: Array<[string, string]> = [];
   for (const [k, v] of headers) {
     if (drop.has(k)) continue;
+    // "Sanitize referer field": removed when repeated or not an absolute URL
+    if (k === "referer" && (headers.filter(([x]) => x === "referer").length > 1 || !absoluteUrlValid(v))) continue;
     // HeaderMapImpl::insertByKey: a repeated O(1) inline header is appended to the first with ','
     const prev = INLINE.has(k) ? out.find(([x]) => x === k) : undefined;
     if (prev) prev[1] = prev[1] + "," + v; else out.push([k, v]);
