@@ -101,7 +101,7 @@ export class WafEngine {
 
   begin(uniqueId: string, nowNanos: u64): void {
     const tx = this.tx;
-    tx.reset();
+    tx.reset(true);
     this.cache.newRequest();
     tx.uniqueId = uniqueId;
     tx.startNanos = nowNanos; tx.nowNanos = nowNanos;
@@ -146,7 +146,12 @@ export class WafEngine {
     }
   }
 
-  private removed(r: Rule): bool {
+  @inline private removed(r: Rule): bool {
+    const tx = this.tx;
+    if (tx.removedIds.length == 0 && tx.removedTags.length == 0) return false;
+    return this.removedSlow(r);
+  }
+  private removedSlow(r: Rule): bool {
     const tx = this.tx;
     for (let k = 0; k < tx.removedIds.length; k += 2) if (r.id >= tx.removedIds[k] && r.id <= tx.removedIds[k + 1]) return true;
     for (let k = 0; k < tx.removedTags.length; k++) if (r.tags.includes(tx.removedTags[k])) return true;

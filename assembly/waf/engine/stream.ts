@@ -19,6 +19,7 @@
  */
 import { WafEngine } from "./eval";
 import { Waf, Engine } from "./rule";
+import { Transaction } from "./transaction";
 import { V } from "./variables";
 import { HeaderMap, getHeaderMap } from "../../host/headers";
 import { MapType, BufType, FilterDataStatusValues } from "../../host/abi";
@@ -41,6 +42,28 @@ const H_HOST = String.UTF8.encode("host");
 const S_HOST = String.UTF8.encode("host");
 const H_STATUS = String.UTF8.encode(":status");
 
+/** Transaction.loader: fetches a lazy scalar from the host on its first read. */
+function loadLazy(tx: Transaction, v: i32): void {
+  if (v == V.REQUEST_PROTOCOL || v == V.REQUEST_LINE) {
+    const proto = getPropertyString("request.protocol");
+    tx.setProtocol(proto == null ? "HTTP/1.1" : proto!);
+    return;
+  }
+  if (v == V.REMOTE_ADDR || v == V.REMOTE_PORT) {
+    const ra = getPropertyString("source.address");
+    tx.setScalar(V.REMOTE_ADDR, 0, -1); tx.setScalar(V.REMOTE_PORT, 0, -1);
+    if (ra == null) return;
+    const s = ra!;
+    // "1.2.3.4:5678" or "[::1]:5678" → address and port
+    let addr = s, port = "";
+    const c = s.lastIndexOf(":");
+    if (s.startsWith("[")) { const b = s.indexOf("]"); if (b > 0) { addr = s.substring(1, b); port = c > b ? s.substring(c + 1) : ""; } }
+    else if (c > 0 && s.indexOf(":") == c) { addr = s.substring(0, c); port = s.substring(c + 1); }
+    tx.setScalarString(V.REMOTE_ADDR, addr);
+    if (port.length) tx.setScalarString(V.REMOTE_PORT, port);
+  }
+}
+
 export class WafStream {
   e: WafEngine | null = null;
   rid: string = "";
@@ -57,9 +80,9 @@ export class WafStream {
     const tx = e.tx;
     tx.keep.push(h.buf);
     const mi = h.find(H_METHOD), pi = h.find(H_PATH);
-    const proto = getPropertyString("request.protocol");
+    tx.loader = loadLazy;   // request.protocol and source.address cost host calls: read on first use
     tx.setRequestLine(mi >= 0 ? h.valuePtr(mi) : 0, mi >= 0 ? h.valueLen(mi) : 0,
-      pi >= 0 ? h.valuePtr(pi) : 0, pi >= 0 ? h.valueLen(pi) : 0, proto == null ? "HTTP/1.1" : proto!);
+      pi >= 0 ? h.valuePtr(pi) : 0, pi >= 0 ? h.valueLen(pi) : 0, null);
     let sawHost = false;
     for (let i = 0; i < h.count; i++) {
       const kl = h.keyLen(i);
@@ -70,17 +93,7 @@ export class WafStream {
     // HTTP/2 and Envoy carry Host as :authority; ModSecurity sees it as the Host header
     const ai = h.find(H_AUTHORITY);
     if (!sawHost && ai >= 0) tx.addRequestHeader(changetype<usize>(S_HOST), 4, h.valuePtr(ai), h.valueLen(ai));
-    const ra = getPropertyString("source.address");
-    if (ra != null) {
-      const s = ra!;
-      // "1.2.3.4:5678" or "[::1]:5678" → address and port
-      let addr = s, port = "";
-      const c = s.lastIndexOf(":");
-      if (s.startsWith("[")) { const b = s.indexOf("]"); if (b > 0) { addr = s.substring(1, b); port = c > b ? s.substring(c + 1) : ""; } }
-      else if (c > 0 && s.indexOf(":") == c) { addr = s.substring(0, c); port = s.substring(c + 1); }
-      tx.setScalarString(V.REMOTE_ADDR, addr);
-      if (port.length) tx.setScalarString(V.REMOTE_PORT, port);
-    }
+    tx.setLazy(V.REMOTE_ADDR); tx.setLazy(V.REMOTE_PORT);
     e.runPhase(1);
     if (this.finish(false)) return true;
     if (eos) {
@@ -216,7 +229,7 @@ export class WafStream {
     if (e == null) return;
     this.logDetections();
     this.e = null;
-    if (e.waf === poolWaf && pool.length < 64) { e.tx.reset(); pool.push(e); }
+    if (e.waf === poolWaf && pool.length < 64) { e.tx.reset(true); pool.push(e); }
   }
 }
 

@@ -16,6 +16,8 @@ import { V, VAR_NAMES, lowerAscii } from "./variables";
 import { BodyProc, Engine, Rule } from "./rule";
 import { ByteBuf } from "../bytes";
 
+/** length slot of a scalar whose value is fetched on first read (see Transaction.loader) */
+export const LAZY: i32 = -2;
 const TX_MAX = 512; // TX variables per transaction (beyond this: `overflowed`, an engine error — see WafEngine.checkComplete)
 
 /** The TX collection: lower-case keys, byte values (each in its own reused buffer). */
@@ -27,13 +29,19 @@ export class TxStore {
 
   /** a setvar found the store full (TX_MAX keys): scoring may be incomplete */
   overflowed: bool = false;
-  reset(): void { this.count = 0; this.overflowed = false; }
+  /** the store may differ from the defaults last given to initFrom (any write or removal) */
+  dirty: bool = true;
+  private initSrc: Array<ArrayBuffer> | null = null;
+  reset(): void { this.count = 0; this.overflowed = false; this.dirty = true; }
 
   /**
    * Fills an empty store with distinct keys (as `slot` + `set` per key would, without the
    * searches): the per-request TX defaults. Keys beyond TX_MAX are ignored.
    */
   initFrom(keys: Array<ArrayBuffer>, names: Array<string>, vals: Array<ArrayBuffer>): void {
+    // a request that wrote nothing to TX left exactly these defaults: nothing to copy
+    if (!this.dirty && this.initSrc === keys) return;
+    this.dirty = false; this.initSrc = keys;
     this.count = 0; this.overflowed = false;
     const n = min(keys.length, TX_MAX);
     for (let k = 0; k < n; k++) {
@@ -53,6 +61,7 @@ export class TxStore {
 
   /** The slot for `lkey` (created empty when missing), or -1 when the store is full. */
   slot(lkey: ArrayBuffer, name: string): i32 {
+    this.dirty = true;
     const i = this.find(lkey);
     if (i >= 0) return i;
     if (this.count >= TX_MAX) { this.overflowed = true; return -1; }
@@ -74,6 +83,7 @@ export class TxStore {
   remove(lkey: ArrayBuffer): void {
     const i = this.find(lkey);
     if (i < 0) return;
+    this.dirty = true;
     // swap with the last (order of TX is not significant)
     const last = this.count - 1;
     const k = this.keys[i], ks = this.keyStrings[i], v = this.vals[i];
@@ -148,22 +158,35 @@ export class Transaction {
   reqbodyError: i32 = 0;
   reqbodyErrorMsg: string = "";
   bodyTruncated: bool = false;
+  /**
+   * Values that cost a host call (REQUEST_PROTOCOL / REQUEST_LINE: the `request.protocol`
+   * property; REMOTE_ADDR / REMOTE_PORT: `source.address`) are fetched only when a rule or a
+   * macro reads them: their length slot holds LAZY until `loader(tx, v)` fills them.
+   */
+  loader: ((tx: Transaction, v: i32) => void) | null = null;
+  private lineM: usize = 0; private lineMn: i32 = 0; private lineU: usize = 0; private lineUn: i32 = 0;
 
   constructor() { this.clearScalars(); }
 
-  private clearScalars(): void { for (let i = 0; i < V.COUNT; i++) { this.sp[i] = 0; this.sl[i] = -1; } }
+  private clearScalars(): void {
+    memory.fill(changetype<usize>(this.sp), 0, <usize>V.COUNT * sizeof<usize>());
+    memory.fill(changetype<usize>(this.sl), 0xff, <usize>V.COUNT * 4);   // every length -1
+  }
 
-  reset(): void {
+  /** keepTx: leave the TX store for WafEngine.begin's initFrom (which skips an unchanged store) */
+  reset(keepTx: bool = false): void {
     this.arena.reset();
     this.keep.length = 0;
     this.argsGet.reset(); this.argsPost.reset(); this.headers.reset(); this.cookies.reset();
     this.respHeaders.reset(); this.files.reset(); this.filesSizes.reset(); this.multipartPartHeaders.reset();
-    this.xml.reset(); this.matchedVars.reset(); this.tx.reset();
+    this.xml.reset(); this.matchedVars.reset();
+    if (!keepTx) this.tx.reset();
     this.clearScalars();
     this.engine = Engine.On; this.bodyProcessor = BodyProc.None; this.bodyAccess = true;
     this.removedIds.length = 0; this.removedTags.length = 0; this.removedTargetIds.length = 0; this.removedTargets.length = 0;
     this.allowed = false; this.interrupted = false; this.status = 0; this.interruptRule = 0;
     this.matches.length = 0; this.firedRules.length = 0; this.currentRule = null;
+    this.loader = null;
     this.uniqueId = ""; this.reqbodyError = 0; this.reqbodyErrorMsg = ""; this.bodyTruncated = false;
   }
 
@@ -175,7 +198,7 @@ export class Transaction {
   scalarString(v: i32): string { const n = this.sl[v]; return n < 0 ? "" : String.UTF8.decodeUnsafe(this.sp[v], n); }
 
   /** Method, request-target (as received: path and query, percent-encoding untouched), protocol. */
-  setRequestLine(mp: usize, mn: i32, up: usize, un: i32, protocol: string): void {
+  setRequestLine(mp: usize, mn: i32, up: usize, un: i32, protocol: string | null): void {
     this.setScalar(V.REQUEST_METHOD, mp, mn);
     this.setScalar(V.REQUEST_URI, up, un);
     this.setScalar(V.REQUEST_URI_RAW, up, un);
@@ -190,18 +213,28 @@ export class Transaction {
     while (b > 0 && load<u8>(up + b - 1) != 0x2f) b--;
     this.setScalar(V.REQUEST_BASENAME, up + b, fn - b);
     this.setScalar(V.QUERY_STRING, q < 0 ? up + un : up + q + 1, qn);
+    this.lineM = mp; this.lineMn = mn; this.lineU = up; this.lineUn = un;
+    if (protocol != null) this.setProtocol(protocol!);
+    else { this.setScalar(V.REQUEST_PROTOCOL, 0, LAZY); this.setScalar(V.REQUEST_LINE, 0, LAZY); }
+    if (q >= 0) parseArgs(this.arena, up + q + 1, qn, this.argsGet);
+  }
+
+  /** REQUEST_PROTOCOL and REQUEST_LINE (METHOD SP URI SP PROTOCOL), after setRequestLine. */
+  setProtocol(protocol: string): void {
     const pb = String.UTF8.encode(protocol);
     const pp = this.arena.copy(changetype<usize>(pb), pb.byteLength);
     this.setScalar(V.REQUEST_PROTOCOL, pp, pb.byteLength);
-    // REQUEST_LINE = METHOD SP URI SP PROTOCOL
+    const mp = this.lineM, mn = this.lineMn, up = this.lineU, un = this.lineUn;
     const ln = mn + 1 + un + 1 + pb.byteLength;
     const lp = this.arena.alloc(ln);
     memory.copy(lp, mp, mn); store<u8>(lp + mn, 0x20);
     memory.copy(lp + mn + 1, up, un); store<u8>(lp + mn + 1 + un, 0x20);
     memory.copy(lp + mn + 2 + un, pp, pb.byteLength);
     this.setScalar(V.REQUEST_LINE, lp, ln);
-    if (q >= 0) parseArgs(this.arena, up + q + 1, qn, this.argsGet);
   }
+
+  /** Marks a scalar as fetched on first read through `loader`. */
+  setLazy(v: i32): void { this.setScalar(v, 0, LAZY); }
 
   /** One request header (name as received; Envoy gives lower case). Cookies are parsed here. */
   addRequestHeader(kp: usize, kl: i32, vp: usize, vl: i32): void {
@@ -275,7 +308,15 @@ export class Transaction {
         this.valLen = n; return unchecked(this.sp[v]);
       }
     }
-    this.valLen = unchecked(this.sl[v]);
+    let n = unchecked(this.sl[v]);
+    if (n == LAZY) {
+      unchecked(this.sl[v] = -1);                 // absent unless the loader sets it
+      const ld = this.loader;
+      if (ld != null) ld(this, v);
+      n = unchecked(this.sl[v]);
+      if (n == LAZY) { unchecked(this.sl[v] = -1); n = -1; }
+    }
+    this.valLen = n;
     return unchecked(this.sp[v]);
   }
   private num(x: i64): usize { const p = this.arena.decimal(x); this.valLen = this.arena.lastLen; return p; }

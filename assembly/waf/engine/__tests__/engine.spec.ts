@@ -182,6 +182,14 @@ describe("evaluation", () => {
     expect(run(engine(pack(rules)), "GET", "/")).toBe("403 [200005] 0");
     expect(run(engine(pack(rules, "\"failOpen\": true,")), "GET", "/")).toBe("pass [200005] 0");
   });
+  it("TX defaults survive requests that wrote nothing, and are restored after one that did", () => {
+    const e = engine(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"streq\": \"x\"}, \"setvar\": [\"tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}\", \"tx.critical_anomaly_score=1\"], \"action\": \"block\"}"));
+    expect(run(e, "GET", "/?a=y")).toBe("pass [] 0");
+    expect(run(e, "GET", "/?a=y")).toBe("pass [] 0");
+    expect(run(e, "GET", "/?a=x")).toBe("403 [1,949110] 5");
+    expect(run(e, "GET", "/?a=x")).toBe("403 [1,949110] 5");
+    expect(run(e, "GET", "/?a=y")).toBe("pass [] 0");
+  });
   it("negation does not match a missing variable", () => {
     const e = engine(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"streq\": \"ok\"}, \"negate\": true, \"action\": \"deny\"}"));
     expect(run(e, "GET", "/", ["host", "ok"])).toBe("pass [] 0");
