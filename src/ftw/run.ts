@@ -176,6 +176,7 @@ async function runStage(host: Host, sink: { lines: LogEntry[] }, stage: Stage, m
   const r = envoyReceive(raw, { requestId: rid });
   let status: number, fired: number[] = [], logLines: string[] = [];
   let envoy: StageResult["envoy"];
+  const unparsed: string[] = [];
   if (!r.ok) {
     status = r.status;
     envoy = { status: r.status, details: r.details, source: r.source };
@@ -192,11 +193,12 @@ async function runStage(host: Host, sink: { lines: LogEntry[] }, stage: Stage, m
     for (const l of sink.lines) {
       const m = DECISION.exec(l.message);
       if (m && m[1] === rid) { decision = l.message; fired = m[2] ? m[2].split(",").map(Number) : []; }
+      else if (l.message.includes(`request_id=${rid} `)) unparsed.push(l.message.slice(0, 200)); // never count a request as clean by misreading its log
     }
     logLines = logLinesFor(decision, fired, messages);
   }
   const out = stage.output ?? {};
-  const problems: string[] = [];
+  const problems: string[] = unparsed.map((u) => `filter log line not understood: ${u}`);
   const expect = out.log?.expect_ids ?? [];
   const noExpect = out.log?.no_expect_ids ?? [];
   const missing = expect.filter((id) => !fired.includes(Number(id)));
