@@ -13,13 +13,15 @@ import { parseMacro } from "./macro";
 import { createOperator } from "../operators/registry";
 import { OpError, hasMacro } from "../operators/operator";
 import { transformId } from "../transforms/registry";
+import { JsonParser } from "../../config/json";
+import { BUILTIN_PACK_IDS, BUILTIN_PACKS_JSON } from "../builtin/packs.gen";
 
 export const MAX_RULES = 20000;
 export const MAX_CHAIN = 16;
 
 const WAF_KEYS = ["mode", "paranoiaLevel", "detectionParanoiaLevel", "anomalyThresholds", "requestBodyLimit",
   "requestBodyLimitAction", "responseBodyLimit", "responseBodyLimitAction", "responseBodyMimeTypes", "inspectResponse",
-  "failOpen", "tx", "packs"];
+  "failOpen", "tx", "packs", "builtinPacks"];
 const PACK_KEYS = ["id", "description", "version", "rules", "tests", "data"];
 const RULE_KEYS = ["id", "phase", "paranoiaLevel", "variables", "transformations", "match", "negate", "action", "status",
   "msg", "logdata", "tags", "severity", "capture", "setvar", "chain", "skip", "skipAfter", "ctl", "multiMatch", "log",
@@ -96,10 +98,41 @@ export function parseWaf(v: JValue, path: string, errs: Errors): Waf {
   const packs = o.arr("packs");
   const packIds = new Set<string>();
   for (let i = 0; i < packs.length; i++) parsePack(packs[i], indexPath(o.at("packs"), i), ctx, i, packIds);
+  // the built-in packs (rules/builtin-packs.json, embedded at build time) run after the
+  // configuration's own packs, so those can ctl:ruleRemoveById / allow ahead of them
+  const wanted = builtinSelection(v, o, errs);
+  if (wanted.length) {
+    const all = new JsonParser(String.UTF8.encode(BUILTIN_PACKS_JSON)).parse();
+    if (all == null || all.kind != JKind.Arr) errs.add(o.at("builtinPacks"), "the embedded packs do not parse (a build fault)");
+    else for (let i = 0; i < all.arr.length; i++) {
+      if (!wanted.includes(BUILTIN_PACK_IDS[i])) continue;
+      parsePack(all.arr[i], "builtin pack '" + BUILTIN_PACK_IDS[i] + "'", ctx, packs.length + i, packIds);
+    }
+  }
   for (let i = 0; i < ctx.skipAfters.length; i++) {
     if (!ctx.markers.has(ctx.skipAfters[i])) errs.add(ctx.skipAfterPaths[i], "missing marker '" + ctx.skipAfters[i] + "' (no {\"marker\": \"" + ctx.skipAfters[i] + "\"} in any pack)");
   }
   return waf;
+}
+
+/** Ids of the built-in packs `waf.builtinPacks` selects: "all" (the default), "none", or a list of ids. */
+function builtinSelection(v: JValue, o: Obj, errs: Errors): Array<string> {
+  const out = new Array<string>();
+  const b = v.get("builtinPacks");
+  if (b == null || (b.kind == JKind.Str && b.s == "all")) { for (let i = 0; i < BUILTIN_PACK_IDS.length; i++) out.push(BUILTIN_PACK_IDS[i]); return out; }
+  if (b.kind == JKind.Str && b.s == "none") return out;
+  if (b.kind == JKind.Arr) {
+    for (let i = 0; i < b.arr.length; i++) {
+      const e = b.arr[i];
+      const p = indexPath(o.at("builtinPacks"), i);
+      if (e.kind != JKind.Str) { errs.add(p, "expected a pack id, got " + e.kindName()); continue; }
+      if (!BUILTIN_PACK_IDS.includes(e.s)) { errs.add(p, "unknown built-in pack '" + e.s + "' (built in: " + BUILTIN_PACK_IDS.join(", ") + ")"); continue; }
+      if (!out.includes(e.s)) out.push(e.s);
+    }
+    return out;
+  }
+  errs.add(o.at("builtinPacks"), "expected \"all\", \"none\" or a list of built-in pack ids, got " + (b.kind == JKind.Str ? "'" + b.s + "'" : b.kindName()));
+  return out;
 }
 
 function parsePack(v: JValue, path: string, ctx: Ctx, index: i32, packIds: Set<string>): void {
