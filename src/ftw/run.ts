@@ -23,7 +23,8 @@
  *    ModSecurity-style line per fired rule: `[id "N"] … found within VAR: "fragment"`), expect_error
  *    met when Envoy refused the request (no response from a filter or upstream).
  * Tests listed in the overrides file (YAML: test_overrides: [{ rule_id, test_ids, reason }]) are
- * skipped with their reason. One VM serves every test.
+ * skipped with their reason; an entry with `output` instead runs them against that output (as
+ * go-ftw's --overrides does). One VM serves every test.
  */
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -64,16 +65,21 @@ export const CRS_TEST_TX: Record<string, string> = {
   arg_length: "400", total_arg_length: "6400", max_file_size: "64100", combined_file_sizes: "65535",
 };
 
-export interface Override { rule_id: number; test_ids?: Array<number | string>; reason: string }
+export interface Override { rule_id: number; test_ids?: Array<number | string>; reason: string; output?: Stage["output"] }
 
-export function readOverrides(file: string | undefined): Map<string, string> {
-  const m = new Map<string, string>();
+/**
+ * Overrides file (go-ftw's shape): test_overrides: [{ rule_id, test_ids, reason, output? }].
+ * Without `output` the tests are skipped; with it they run, checked against that output instead
+ * of their own (go-ftw semantics: for another server's expectations where the rule still applies).
+ */
+export function readOverrides(file: string | undefined): Map<string, { reason: string; output?: Stage["output"] }> {
+  const m = new Map<string, { reason: string; output?: Stage["output"] }>();
   if (!file) return m;
   const doc = YAML.parse(readFileSync(file, "utf8")) ?? {};
   const list: Override[] = doc.test_overrides ?? [];
   for (const o of list) {
     if (!o || o.rule_id === undefined || !o.reason) throw new Error(`${file}: every override needs rule_id and reason (${JSON.stringify(o)})`);
-    for (const t of o.test_ids ?? ["*"]) m.set(`${o.rule_id}-${t}`, String(o.reason).trim());
+    for (const t of o.test_ids ?? ["*"]) m.set(`${o.rule_id}-${t}`, { reason: String(o.reason).trim(), output: o.output });
   }
   return m;
 }
@@ -246,17 +252,18 @@ export async function runFtw(opts: FtwOptions): Promise<FtwSummary> {
     for (const t of selected) {
       const ov = overrides.get(t.name) ?? overrides.get(`${t.ruleId}-*`);
       let res: TestResult;
-      if (ov !== undefined) {
-        used.add(overrides.has(t.name) ? t.name : `${t.ruleId}-*`);
-        res = { name: t.name, file: t.file, outcome: "skipped", reason: ov, stages: [] };
+      if (ov !== undefined) used.add(overrides.has(t.name) ? t.name : `${t.ruleId}-*`);
+      if (ov !== undefined && !ov.output) {
+        res = { name: t.name, file: t.file, outcome: "skipped", reason: ov.reason, stages: [] };
         skipped++;
       } else {
         const stages: StageResult[] = [];
-        for (const s of t.stages) stages.push(await runStage(host, sink, s, messages));
+        for (const s of t.stages) stages.push(await runStage(host, sink, ov?.output ? { input: s.input, output: ov.output } : s, messages));
         const probs = stages.flatMap((s, i) => s.problems.map((p) => (t.stages.length > 1 ? `stage ${i + 1}: ` : "") + p));
         if (probs.length && !ruleIds.has(t.ruleId) && t.ruleId < 999999) probs.unshift(`rule ${t.ruleId} is not in the imported pack`);
+        if (ov?.output && probs.length) probs.push(`(checked against the override output: ${ov.reason})`);
         if (probs.length) { failed++; res = { name: t.name, file: t.file, outcome: "failed", reason: probs.join("; "), stages }; }
-        else { passed++; res = { name: t.name, file: t.file, outcome: "passed", stages }; }
+        else { passed++; res = { name: t.name, file: t.file, outcome: "passed", ...(ov?.output ? { reason: `override output: ${ov.reason}` } : {}), stages }; }
       }
       results.push(res);
       opts.onResult?.(res);

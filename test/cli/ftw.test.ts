@@ -81,6 +81,14 @@ test("runFtw: passes, the deliberate failure with its reason, the override skipp
   assert.deepEqual(s.importProblems, []);
 });
 
+test("an override with `output` runs the test against that output instead of skipping it", async () => {
+  const f = join(crs, "overrides-output.yaml");
+  writeFileSync(f, "test_overrides:\n  - rule_id: 1001\n    test_ids: [4]\n    reason: benign here\n    output: { log: { no_expect_ids: [1001] } }\n");
+  const s = await runFtw({ crs, include: "^1001-4$", overrides: f, wasm: filterWasm() });
+  assert.deepEqual([s.passed, s.failed, s.skipped], [1, 0, 0]);
+  assert.equal(s.results[0].reason, "override output: benign here");
+});
+
 test("--include selects by <rule>-<test_id>", async () => {
   const s = await runFtw({ crs, include: "^1003-", wasm: filterWasm() });
   assert.deepEqual([s.passed, s.failed, s.skipped], [1, 0, 0]);
