@@ -10,6 +10,10 @@
 //   OP_MATCH
 // Code points are compiled to UTF-8 byte sequences. Negated classes and '.' also match any single
 // byte 0x80-0xFF as a last resort, so invalid UTF-8 never makes a `.*` stop (and never traps).
+// Byte mode (compileProg(…, bytes = true), the WAF's @rx; index.ts feeds the pattern's UTF-8 bytes
+// as characters 0-255): literals and classes up to FF are single bytes, as PCRE without UTF matches
+// them, so '.' or [^x] is one instruction (`.{0,300}` is 300 instructions, not thousands); code
+// points above FF (only from \x{HHHH}) keep their UTF-8 sequences.
 // The reversed program (for the backward DFA that finds a match's start) has its concatenations
 // and byte sequences reversed, ^/$ and \A/\z swapped, and no SAVE instructions.
 // Limit: MAX_INSTS instructions per program (error "pattern too large …").
@@ -190,7 +194,25 @@ function utf8Seqs(lo0: i32, hi0: i32, seqs: Array<i32>): void {
 export class Compiler {
   p: Prog = new Prog();
   reverse: bool;
-  constructor(reverse: bool) { this.reverse = reverse; }
+  /** byte mode: a class holding every non-ASCII code point matches any byte 0x80-0xFF (as PCRE without UTF) */
+  bytes: bool;
+  private setIndex: Map<u32, i32> = new Map();
+  constructor(reverse: bool, bytes: bool = false) { this.reverse = reverse; this.bytes = bytes; }
+
+  /** Index of `set` in the program, sharing an identical earlier set (case-folded letters repeat a lot). */
+  internSet(set: StaticArray<u8>): i32 {
+    let h: u32 = 2166136261;
+    for (let b = 0; b < 256; b++) h = (h ^ <u32>unchecked(set[b])) * 16777619;
+    const sets = this.p.sets;
+    if (this.setIndex.has(h)) {
+      const i = this.setIndex.get(h);
+      if (memory.compare(changetype<usize>(sets[i]), changetype<usize>(set), 256) == 0) return i;
+    }
+    const si = sets.length;
+    sets.push(set);
+    this.setIndex.set(h, si);
+    return si;
+  }
 
   nop(): Frag { const pc = this.p.emit(OP_NOP, 0, 0, -1); return new Frag(pc, one(pc * 2), true); }
 
@@ -250,15 +272,21 @@ export class Compiler {
     const set = new StaticArray<u8>(256);
     let any1 = false;
     const seqs = new Array<i32>();
+    // byte mode: code points 0-255 are bytes; above that, a class holding all of them (a negated
+    // class, '.') adds nothing, others (from \x{HHHH}) keep their UTF-8 sequences
+    const bytes = this.bytes;
+    const skipHigh = bytes && coversAbove(ranges, 0x100);
+    if (bytes) fallback = false;
+    const lim = bytes ? 0xff : 0x7f;
     for (let i = 0; i < ranges.length; i += 2) {
       let lo = ranges[i], hi = ranges[i + 1];
-      if (lo < 0x80) {
-        const h = min(hi, 0x7f);
+      if (lo <= lim) {
+        const h = min(hi, lim);
         for (let b = lo; b <= h; b++) set[b] = 1;
         any1 = true;
-        lo = 0x80;
+        lo = lim + 1;
       }
-      if (lo > hi) continue;
+      if (lo > hi || skipHigh) continue;
       // skip surrogates
       if (lo <= 0xdfff && hi >= 0xd800) {
         if (lo < 0xd800) utf8Seqs(lo, 0xd7ff, seqs);
@@ -271,8 +299,7 @@ export class Compiler {
       for (let b = 0; b < 256; b++) if (set[b]) { cnt++; single = b; }
       if (cnt == 1) f = this.byteRange(single, single);
       else {
-        const si = this.p.sets.length;
-        this.p.sets.push(set);
+        const si = this.internSet(set);
         const pc = this.p.emit(OP_SET, si, 0, -1);
         f = new Frag(pc, one(pc * 2), false);
       }
@@ -355,6 +382,7 @@ export class Compiler {
     switch (n.kind) {
       case N_EMPTY: return this.nop();
       case N_LIT: {
+        if (this.bytes && n.cp <= 0xff) return this.byteRange(n.cp, n.cp);
         const bs = new StaticArray<i32>(4);
         const len = utf8(n.cp, bs);
         return this.bytesFrag(bs, len);
@@ -439,8 +467,21 @@ export class Compiler {
 }
 
 /** Compiles an AST into a program; returns null if it exceeds MAX_INSTS. */
-export function compileProg(root: Node, ncap: i32, reverse: bool): Prog | null {
-  const c = new Compiler(reverse);
+/** True when the sorted, merged code point ranges hold every code point from-MAX_RUNE (surrogates aside). */
+function coversAbove(r: Array<i32>, from: i32): bool {
+  let need = from;
+  for (let i = 0; i < r.length; i += 2) {
+    const lo = r[i], hi = r[i + 1];
+    if (hi < need) continue;
+    if (lo > need && !(need >= 0xd800 && need <= 0xdfff && lo <= 0xe000)) return false;
+    need = hi + 1;
+    if (need > MAX_RUNE) return true;
+  }
+  return need > MAX_RUNE;
+}
+
+export function compileProg(root: Node, ncap: i32, reverse: bool, bytes: bool = false): Prog | null {
+  const c = new Compiler(reverse, bytes);
   const p = c.p;
   p.ncap = ncap + 1;
   let body = c.node(root);

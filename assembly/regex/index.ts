@@ -3,7 +3,7 @@
 //
 // API
 //   compileRegex(pattern: string, flags: i32): Regex | null
-//       flags: CASELESS | DOTALL | MULTILINE (ModSecurity's @rx is compiled with DOTALL).
+//       flags: CASELESS | DOTALL | MULTILINE | BYTES (ModSecurity's @rx: DOTALL | BYTES).
 //       On error returns null; lastCompileError() gives e.g.
 //       "unsupported construct '(?<=' at offset 7" or "invalid repeat count '{2000}' at offset 1".
 //   Regex.test(p: usize, n: i32): bool        does the regex match anywhere in bytes p[0..n)?
@@ -25,7 +25,7 @@
 //   const re = compileRegex("(?i)<script[^>]*>", DOTALL)!;
 //   if (re.find(ptr, len)) log(re.matchStart, re.matchEnd);
 
-import { parse, parseError, parseCaptures, Node, F_CASELESS, F_DOTALL, F_MULTILINE } from "./parse";
+import { parse, parseError, parseCaptures, Node, F_CASELESS, F_DOTALL, F_MULTILINE, F_BYTES } from "./parse";
 import { compileProg, Prog, MAX_INSTS } from "./compile";
 import { pikeSearch } from "./pike";
 import { Dfa, DFA_GAVE_UP } from "./dfa";
@@ -37,6 +37,10 @@ export { RegexSet } from "./prefilter";
 export const CASELESS: i32 = F_CASELESS;
 export const DOTALL: i32 = F_DOTALL;
 export const MULTILINE: i32 = F_MULTILINE;
+/** PCRE-without-UTF semantics, as ModSecurity compiles @rx: the pattern is read as bytes ('.',
+ *  classes and \xHH match single bytes 0-255; a non-ASCII literal is its UTF-8 byte sequence;
+ *  \x{HHHH} above FF matches its UTF-8 bytes), and case folding is ASCII-only. */
+export const BYTES: i32 = F_BYTES;
 
 let compileError: string = "";
 
@@ -65,7 +69,7 @@ export class Regex {
     this.fwd = new Dfa(prog, false);
     this.rev = new Dfa(rprog, true);
     this.numGroups = groups;
-    this.literals = requiredLiterals(ast);
+    this.literals = requiredLiterals(ast, (flags & F_BYTES) != 0);
     this.slots = new StaticArray<i32>(2);
   }
 
@@ -109,15 +113,29 @@ export class Regex {
   }
 }
 
-/** Compiles `pattern` (RE2 syntax) with flags CASELESS | DOTALL | MULTILINE. Null on error. */
+function latin1OfUtf8(s: string): string {
+  const b = Uint8Array.wrap(String.UTF8.encode(s));
+  let ascii = true;
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) { ascii = false; break; }
+  if (ascii) return s;
+  let out = "";
+  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+
+/** Compiles `pattern` (RE2 syntax) with flags CASELESS | DOTALL | MULTILINE | BYTES. Null on error. */
 export function compileRegex(pattern: string, flags: i32): Regex | null {
   compileError = "";
-  const ast = parse(pattern, flags & (F_CASELESS | F_DOTALL | F_MULTILINE));
+  // byte mode parses the pattern's UTF-8 bytes, each as one "character" 0-255, as PCRE without
+  // UTF does: `[é]` is the class {C3, A9}, `\xff` is the byte FF (error offsets count bytes)
+  if ((flags & F_BYTES) != 0) pattern = latin1OfUtf8(pattern);
+  const ast = parse(pattern, flags & (F_CASELESS | F_DOTALL | F_MULTILINE | F_BYTES));
   if (ast == null) { compileError = parseError; return null; }
   const groups = parseCaptures + 1;
-  const prog = compileProg(ast, parseCaptures, false);
+  const bytes = (flags & F_BYTES) != 0;
+  const prog = compileProg(ast, parseCaptures, false, bytes);
   if (prog == null) { compileError = "pattern too large (more than " + MAX_INSTS.toString() + " instructions)"; return null; }
-  const rprog = compileProg(ast, parseCaptures, true);
+  const rprog = compileProg(ast, parseCaptures, true, bytes);
   if (rprog == null) { compileError = "pattern too large (more than " + MAX_INSTS.toString() + " instructions)"; return null; }
   return new Regex(pattern, flags, ast, prog, rprog, groups);
 }

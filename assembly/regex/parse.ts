@@ -46,6 +46,10 @@ export const MAX_RUNE: i32 = 0x10ffff;
 export const F_CASELESS: i32 = 1;
 export const F_DOTALL: i32 = 2;
 export const F_MULTILINE: i32 = 4;
+/** byte mode (not settable inline): case folding is ASCII-only, as PCRE without UTF does; the
+ *  compiler also lets a class that holds every non-ASCII code point match any byte 0x80-0xFF */
+export const F_BYTES: i32 = 16;
+let asciiFold = false;
 export const F_UNGREEDY: i32 = 8;
 
 export class Node {
@@ -149,6 +153,7 @@ export function foldRanges(r: Array<i32>): Array<i32> {
     if (a <= b) addRange(out, a + 32, b + 32);
     a = max(lo, 0x61); b = min(hi, 0x7a);
     if (a <= b) addRange(out, a - 32, b - 32);
+    if (asciiFold) continue;
     if ((lo <= 0x6b && hi >= 0x6b) || (lo <= 0x4b && hi >= 0x4b)) addRange(out, 0x212a, 0x212a);
     if ((lo <= 0x73 && hi >= 0x73) || (lo <= 0x53 && hi >= 0x53)) addRange(out, 0x17f, 0x17f);
     const ulo = max(lo, 0x80);
@@ -174,9 +179,10 @@ function classNode(r: Array<i32>, fold: bool, negate: bool): Node {
 }
 
 function litNode(c: i32, fold: bool): Node {
-  if (fold) {
+  if (fold && !(asciiFold && c >= 0x80)) {
     const v = new Array<i32>();
     simpleFolds(c, v);
+    if (asciiFold) { let k = 0; for (let i = 0; i < v.length; i++) if (v[i] < 0x80) v[k++] = v[i]; v.length = k; }
     if (v.length > 0) {
       const r = new Array<i32>();
       addRange(r, c, c);
@@ -427,6 +433,7 @@ function finishAlt(f: Frame): Node {
 /** Parses `pattern` with initial flags (F_*). Returns null and sets parseError on error. */
 export function parse(pattern: string, initFlags: i32): Node | null {
   parseError = "";
+  asciiFold = (initFlags & F_BYTES) != 0;
   parseCaptures = 0;
   parseNames = new Array<string>();
   const p = new Parser(pattern);

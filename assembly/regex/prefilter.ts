@@ -28,7 +28,9 @@ class Info {
   req: Array<string> | null = null; // one of these occurs in every match (null = none known)
 }
 
+let bytesMode = false;
 function cpBytes(cp: i32): string {
+  if (bytesMode && cp <= 0xff) { let c = cp; if (c >= 0x41 && c <= 0x5a) c += 32; return String.fromCharCode(c); }
   const b = new StaticArray<i32>(4);
   const n = utf8(cp, b);
   let s = "";
@@ -154,7 +156,8 @@ function info(n: Node): Info {
 }
 
 /** Required literals of a parsed regex (see the file comment), or null. */
-export function requiredLiterals(ast: Node): Array<string> | null {
+export function requiredLiterals(ast: Node, bytes: bool = false): Array<string> | null {
+  bytesMode = bytes;   // byte mode: code points 0-255 are the bytes themselves (index.ts BYTES)
   const i = info(ast);
   const e = effective(i);
   if (!valid(e)) return null;

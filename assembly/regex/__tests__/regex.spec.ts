@@ -1,4 +1,4 @@
-import { compileRegex, lastCompileError, Regex, PhraseMatcher, RegexSet, CASELESS, DOTALL, MULTILINE } from "../index";
+import { compileRegex, lastCompileError, Regex, PhraseMatcher, RegexSet, CASELESS, DOTALL, MULTILINE, BYTES } from "../index";
 
 function re(p: string, f: i32 = 0): Regex {
   const r = compileRegex(p, f);
@@ -186,5 +186,35 @@ describe("phrase matcher (Aho-Corasick)", () => {
     expect(m.find(changetype<usize>(b), b.byteLength)).toBe(true);
     expect(m.matchStart).toBe(1);
     expect(m.matchIndex).toBe(1);
+  });
+});
+
+describe("BYTES mode (PCRE without UTF, as ModSecurity's @rx)", () => {
+  it("'.' and negated classes consume one byte; UTF-8 mode consumes a character", () => {
+    expect(test(re("^.$", DOTALL), "é")).toBe(true);
+    expect(test(re("^.$", DOTALL | BYTES), "é")).toBe(false);
+    expect(test(re("^..$", DOTALL | BYTES), "é")).toBe(true);
+    expect(test(re("^[^a][^a]$", BYTES), "é")).toBe(true);
+    expect(span(re("a.{0,3}b", DOTALL | BYTES), "xaééb")).toBe("-");
+    expect(span(re("a.{0,4}b", DOTALL | BYTES), "xaééb")).toBe("1-7");
+    expect(bytesTest(re("^a.b$", DOTALL | BYTES), [0x61, 0xff, 0x62])).toBe(true);
+  });
+  it("\\xHH is one byte; a non-ASCII literal is its UTF-8 bytes; [é] is the class of those bytes", () => {
+    expect(bytesTest(re("\\xac\\xed\\x00\\x05", BYTES), [0x41, 0xac, 0xed, 0x00, 0x05])).toBe(true);
+    expect(bytesTest(re("\\xac\\xed\\x00\\x05", 0), [0x41, 0xac, 0xed, 0x00, 0x05])).toBe(false);
+    expect(bytesTest(re("[\\x80-\\xff]", BYTES), [0x41, 0x90])).toBe(true);
+    expect(test(re("café", BYTES), "un café")).toBe(true);
+    expect(bytesTest(re("^[é]$", BYTES), [0xa9])).toBe(true);
+    expect(test(re("\\x{20ac}", BYTES), "5 €")).toBe(true);
+  });
+  it("case folding is ASCII-only", () => {
+    expect(test(re("(?i)k", BYTES), "\u212a")).toBe(false);
+    expect(test(re("(?i)k", 0), "\u212a")).toBe(true);
+    expect(test(re("(?i)SELECT", BYTES), "select")).toBe(true);
+    expect(test(re("(?i)é", BYTES), "É")).toBe(false);
+  });
+  it("captures and spans as in UTF-8 mode on ASCII", () => {
+    expect(caps(re("(\\w+)=(\\d+)", DOTALL | BYTES), "x foo=42 y")).toBe("2-8 2-5 6-8");
+    expect(span(re("(?i)union\\s+select", DOTALL | BYTES), "1 UNION  SELECT x")).toBe("2-15");
   });
 });

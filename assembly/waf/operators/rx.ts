@@ -1,13 +1,15 @@
 /**
  * rx — regular expression match (RE2 syntax, linear time: `assembly/regex`), compiled once with
- * DOTALL as ModSecurity compiles @rx with PCRE_DOTALL. Leftmost-first semantics. With `capture`,
+ * DOTALL as ModSecurity compiles @rx with PCRE_DOTALL, and in byte mode as PCRE without UTF
+ * matches: '.', negated classes and \W/\S/\D consume one byte, case folding is ASCII-only.
+ * Leftmost-first semantics. With `capture`,
  * TX.0 is the whole match and TX.1–TX.9 the groups. Constructs RE2 does not have (lookaround,
  * backreferences) are refused at configure time with their offset:
  *   waf.packs[0].rules[3].match.rx: unsupported construct '(?<=' at offset 7
  * Example: {"variables": ["ARGS"], "transformations": ["urlDecodeUni"], "match": {"rx": "(?i)union\\s+select"}}
  */
 import { Operator, OpContext, OpError, MAX_CAPTURES } from "./operator";
-import { compileRegex, lastCompileError, Regex, DOTALL } from "../../regex/index";
+import { compileRegex, lastCompileError, Regex, DOTALL, BYTES } from "../../regex/index";
 
 export class Rx extends Operator {
   re: Regex;
@@ -15,7 +17,7 @@ export class Rx extends Operator {
   constructor(re: Regex) { super(); this.name = "rx"; this.re = re; }
 
   static create(arg: string, err: OpError): Rx | null {
-    const re = compileRegex(arg, DOTALL);
+    const re = compileRegex(arg, DOTALL | BYTES);
     if (re == null) { err.set(lastCompileError()); return null; }
     return new Rx(re);
   }
