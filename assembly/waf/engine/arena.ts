@@ -53,16 +53,30 @@ export class Arena {
   /** Decimal text of v; returns the pointer, the length is `lastLen`. */
   lastLen: i32 = 0;
   decimal(v: i64): usize {
-    const s = v.toString();
-    const b = String.UTF8.encode(s);
-    this.lastLen = b.byteLength;
-    return this.copy(changetype<usize>(b), b.byteLength);
+    const p = this.alloc(20);
+    this.lastLen = writeDecimal(p, v);
+    return p;
   }
   str(s: string): usize {
     const b = String.UTF8.encode(s);
     this.lastLen = b.byteLength;
     return this.copy(changetype<usize>(b), b.byteLength);
   }
+}
+
+/** Writes the decimal text of v at p (room for 20 bytes); returns its length. No allocation. */
+export function writeDecimal(p: usize, v: i64): i32 {
+  if (v == 0) { store<u8>(p, 0x30); return 1; }
+  const neg = v < 0;
+  // i64.MIN_VALUE has no positive counterpart: work on the unsigned magnitude
+  let u: u64 = neg ? <u64>(0 - v) : <u64>v;
+  let n = 0;
+  const tmp = p + 20;
+  while (u != 0) { n++; store<u8>(tmp - n, <u8>(0x30 + <i32>(u % 10))); u /= 10; }
+  let k = 0;
+  if (neg) { store<u8>(p, 0x2d); k = 1; }
+  memory.copy(p + k, tmp - n, n);
+  return n + k;
 }
 
 /** A list of (key, value) byte views. */

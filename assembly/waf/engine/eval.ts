@@ -33,7 +33,7 @@
 import { Rule, Waf, Act, Engine, CtlKind, SetOp, SetVar } from "./rule";
 import { Transaction, Match } from "./transaction";
 import { V, VAR_NAMES, VarSel, isCollection, lowerAscii } from "./variables";
-import { KV, keyEquals } from "./arena";
+import { KV, keyEquals, writeDecimal } from "./arena";
 import { TCache } from "./tcache";
 import { OpContext } from "../operators/operator";
 import { ByteBuf } from "../bytes";
@@ -230,7 +230,7 @@ export class WafEngine {
     let r: Rule | null = start;
     while (r != null) {
       tx.currentRule = r;
-      if (!this.evalRule(r)) { tx.matches.length = firstMatch; return false; }
+      if (!this.evalRule(r)) { if (tx.matches.length != firstMatch) tx.matches.length = firstMatch; return false; }
       // setvar runs as soon as this member matched, whatever the rest of the chain does
       // (ModSecurity v3 RuleWithActions::executeActionsIndependentOfChainedRuleResult)
       for (let k = 0; k < r.setvars.length; k++) this.setvar(r.setvars[k]);
@@ -426,7 +426,8 @@ export class WafEngine {
     const nb = this.nameBuf;
     nb.reset();
     if (sel.count) nb.push(0x26);
-    nb.appendString(VAR_NAMES[sel.v]);
+    const vn = unchecked(VAR_NAME_BYTES[sel.v]);
+    nb.append(changetype<usize>(vn), vn.byteLength);
     if (kl > 0 || (isCollection(sel.v) && sel.v != V.MATCHED_VARS)) {
       if (kp != 0) { nb.push(0x3a); nb.append(kp, kl); }
     }
@@ -441,9 +442,13 @@ export class WafEngine {
         tx.tx.setBytes(key, CAP_NAMES[i], c.capPtr[i], c.capLen[i]);
       }
     }
-    const m = new Match();
+    // Match records are kept across requests (tx.matchPool) so a match allocates nothing
+    const pool = tx.matchPool;
+    const mi = tx.matches.length;
+    let m: Match;
+    if (mi < pool.length) m = unchecked(pool[mi]); else { m = new Match(); pool.push(m); }
     m.ruleId = r.id;
-    m.name = String.UTF8.decodeUnsafe(np, nb.len);
+    m.namePtr = np; m.nameLen = nb.len;
     if (c.fragLen >= 0) {
       // the fragment lies inside the value that was tested; keep it (a copy) for the decision
       m.valuePtr = tx.arena.copy(c.fragPtr, c.fragLen); m.valueLen = c.fragLen;
@@ -455,16 +460,23 @@ export class WafEngine {
 
   private setvar(s: SetVar): void {
     const tx = this.tx;
-    const name = expandString(s.name, tx).toLowerCase();
-    if (name.length == 0) return;
-    const key = String.UTF8.encode(name);
+    let name: string, key: ArrayBuffer;
+    if (s.lkey != null) { name = s.lname; key = s.lkey!; }   // constant name: nothing to build
+    else {
+      name = expandString(s.name, tx).toLowerCase();
+      if (name.length == 0) return;
+      key = String.UTF8.encode(name);
+    }
     if (s.op == SetOp.Delete) { tx.tx.remove(key); return; }
     expand(s.value, tx, this.argBuf);
     if (s.op == SetOp.Set) { tx.tx.setBytes(key, name, this.argBuf.ptr, this.argBuf.len); return; }
     const delta = atoiBuf(this.argBuf);
     const cur = tx.tx.int(key);
     const nv = s.op == SetOp.Add ? cur + delta : cur - delta;
-    tx.tx.setString(name, nv.toString());
+    const b = this.valBuf;
+    b.reset(); b.reserve(20);
+    b.len = writeDecimal(b.ptr, nv);
+    tx.tx.setBytes(key, name, b.ptr, b.len);
   }
 
   private ctl(r: Rule, k: i32): void {
@@ -523,6 +535,9 @@ function countSel(kv: KV, sel: VarSel): i64 {
 
 const CAP_KEYS: Array<ArrayBuffer> = [];
 const CAP_NAMES: Array<string> = [];
+/** VAR_NAMES as UTF-8, for match names built without allocating */
+const VAR_NAME_BYTES: Array<ArrayBuffer> = [];
+for (let i = 0; i < VAR_NAMES.length; i++) VAR_NAME_BYTES.push(String.UTF8.encode(VAR_NAMES[i]));
 for (let i = 0; i < 10; i++) { CAP_NAMES.push(i.toString()); CAP_KEYS.push(String.UTF8.encode(i.toString())); }
 
 function atoiBuf(b: ByteBuf): i64 {

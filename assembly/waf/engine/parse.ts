@@ -335,6 +335,7 @@ export function parseSetvar(s: string, err: Array<string>): SetVar | null {
   const nm = parseMacro(name, e);
   if (nm == null) { err.push("bad setvar '" + s + "': " + e[0]); return null; }
   sv.name = nm;
+  if (nm.constant) { sv.lname = nm.text.toLowerCase(); sv.lkey = String.UTF8.encode(sv.lname); }
   if (del) {
     if (eq >= 0) { err.push("bad setvar '" + s + "': a deletion '!tx.NAME' takes no value"); return null; }
     sv.op = SetOp.Delete;

@@ -27,6 +27,9 @@ export class Macro {
 export const enum SetOp { Set, Add, Sub, Delete }
 export class SetVar {
   name: Macro = new Macro();  // the TX key (without "tx."), may hold macros
+  /** for a constant name: the lower-case key, as bytes and as text (built once at configure) */
+  lkey: ArrayBuffer | null = null;
+  lname: string = "";
   op: SetOp = SetOp.Set;
   value: Macro = new Macro();
   text: string = "";

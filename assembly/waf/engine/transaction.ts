@@ -112,9 +112,12 @@ export class TxStore {
 /** One match recorded while evaluating a rule (for MATCHED_VARS, logs and decisions). */
 export class Match {
   ruleId: i32 = 0;
-  name: string = "";
+  /** "ARGS:id" in the arena (decoded only for decisions) */
+  namePtr: usize = 0;
+  nameLen: i32 = 0;
   valuePtr: usize = 0;
   valueLen: i32 = 0;
+  get name(): string { return String.UTF8.decodeUnsafe(this.namePtr, this.nameLen); }
 }
 
 export class Transaction {
@@ -150,8 +153,14 @@ export class Transaction {
   interruptRule: i32 = 0;
   /** matches of the rules that fired (for the decision) */
   matches: Array<Match> = [];
+  /** Match objects reused across requests (matches[i] is matchPool[i]) */
+  matchPool: Array<Match> = [];
   firedRules: Array<i32> = [];
-  currentRule: Rule | null = null;
+  /** the rule being evaluated (RULE.* macros), kept as an unmanaged pointer: rules live as long as
+   *  the configuration, and a managed field would cost a GC write barrier per rule evaluation */
+  private currentRulePtr: usize = 0;
+  @inline get currentRule(): Rule | null { return changetype<Rule | null>(this.currentRulePtr); }
+  @inline set currentRule(r: Rule | null) { this.currentRulePtr = changetype<usize>(r); }
   startNanos: u64 = 0;
   nowNanos: u64 = 0;
   uniqueId: string = "";
