@@ -27,20 +27,25 @@ export function toHostRequest(req: PackTest["request"], rid: string) {
     : Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)]);
   let authority = "localhost";
   const headers: Array<[string, string]> = [];
+  let own: string | undefined;
   for (const [k, v] of raw) {
-    if (k.toLowerCase() === "host") authority = v; else headers.push([k.toLowerCase(), v]);
+    const lk = k.toLowerCase();
+    if (lk === "host") authority = v; else headers.push([lk, v]);
+    if (lk === "x-request-id" && own === undefined) own = v;
   }
-  headers.push(["x-request-id", rid]);
-  return { method: req.method ?? "GET", path: req.uri ?? req.path ?? "/", authority, headers, body: req.body };
+  // the filter logs the request's own x-request-id when it has one (as Envoy propagates it)
+  if (own === undefined) headers.push(["x-request-id", rid]);
+  return { method: req.method ?? "GET", path: req.uri ?? req.path ?? "/", authority, headers, body: req.body, rid: own ?? rid };
 }
 
 const DECISION = /bulwark: waf (blocked|detected) request_id=(\S+) (?:rules=([\d,]*) score=(-?\d+))?/;
 
 /** Sends one request and reads the verdict (rules and score from the filter's decision log). */
 export async function evaluate(host: Host, req: PackTest["request"]): Promise<Verdict> {
-  const rid = `bulwark-eval-${++seq}`;
+  const hr = toHostRequest(req, `bulwark-eval-${++seq}`);
+  const rid = hr.rid;
   const from = host.logs.length;
-  const r = await host.request(toHostRequest(req, rid));
+  const r = await host.request(hr);
   let rules: number[] = [];
   let score: number | null = null;
   for (let i = from; i < host.logs.length; i++) {
@@ -68,10 +73,23 @@ export function packConfiguration(doc: any, pl?: number): { configuration: strin
   return { configuration: JSON.stringify(config), tests };
 }
 
+/** Files named, and in directories (recursively) the *.json files that are packs or configurations
+ *  with `waf` (JSON Schemas, manifests such as rules/builtin-packs.json and other JSON are skipped). */
 function packFiles(args: string[]): string[] {
   const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) { walk(p); continue; }
+      if (!f.endsWith(".json")) continue;
+      try {
+        const d = JSON.parse(readFileSync(p, "utf8"));
+        if (d && typeof d === "object" && (Array.isArray(d.rules) || d.waf)) out.push(p);
+      } catch { out.push(p); }   // unreadable JSON: reported when loaded
+    }
+  };
   for (const a of args) {
-    if (statSync(a).isDirectory()) for (const f of readdirSync(a).sort()) { if (f.endsWith(".json")) out.push(join(a, f)); }
+    if (statSync(a).isDirectory()) walk(a);
     else out.push(a);
   }
   return out;

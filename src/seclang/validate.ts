@@ -1,5 +1,5 @@
 /**
- * Checks an imported pack with the real filter: loads { waf: { packs: [pack] } } into
+ * Checks an imported pack with the real filter: loads { waf: { builtinPacks: "none", packs: [pack] } } into
  * build/bulwark.wasm through the proxy-wasm host and turns each fault the filter logs for
  * `waf.packs[0].rules[N]…` back into the SecLang file:line the rule came from. Refused rules are
  * taken out and the rest loaded again (at most `rounds` times) so the returned pack is accepted.
@@ -19,7 +19,7 @@ export async function checkWithFilter(r: ImportResult, wasm: Uint8Array, rounds 
   for (let round = 0; round < rounds; round++) {
     let faults: string[] = [];
     try {
-      const host = await Host.create({ wasm, configuration: JSON.stringify({ waf: { packs: [pack] } }) });
+      const host = await Host.create({ wasm, configuration: JSON.stringify({ waf: { builtinPacks: "none", packs: [pack] } }) });
       host.close();
       return { pack, origins, problems };
     } catch (e) {

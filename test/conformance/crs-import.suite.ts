@@ -26,7 +26,7 @@ export default async function (shared: string) {
     reasons.set(k, (reasons.get(k) ?? 0) + 1);
   }
   for (const w of r.warnings) details.push(`warning: ${short(w.file)}:${w.line}: ${w.reason}`);
-  const configuration = JSON.stringify({ waf: { mode: "block", paranoiaLevel: 1, packs: [r.pack] } });
+  const configuration = JSON.stringify({ waf: { mode: "block", paranoiaLevel: 1, builtinPacks: "none", packs: [r.pack] } });
   details.push(`files: ${files.length}; statements: ${r.stats.statements} (${r.stats.rules} rules, ${r.stats.chained} chained sub-rules), ` +
     `${r.stats.markers} markers; data files inlined: ${Object.keys(r.pack.data ?? {}).length}`);
   details.push(`configuration JSON: ${configuration.length} bytes (${(configuration.length / 1024).toFixed(1)} KiB)`);

@@ -237,7 +237,7 @@ SecRule ARGS "@rx (?i)<script" "id:9002,phase:2,block,t:none,t:urlDecodeUni,msg:
     setvar:'tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}'"
 SecRule ARGS:q "@streq \\"quoted\\"" "id:9003,phase:2,deny,status:406"`, "e2e.conf");
   assert.deepEqual(r.problems, []);
-  const host = await Host.create({ wasm: filterWasm(), configuration: JSON.stringify({ waf: { mode: "block", packs: [r.pack] } }) });
+  const host = await Host.create({ wasm: filterWasm(), configuration: JSON.stringify({ waf: { mode: "block", builtinPacks: "none", packs: [r.pack] } }) });
   try {
     const ok = await host.request({ method: "GET", path: "/?q=hello", headers: [["user-agent", "curl/8"]] });
     assert.equal(ok.status, 200);

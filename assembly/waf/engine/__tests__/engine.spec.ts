@@ -19,7 +19,8 @@ function faults(json: string): string {
 }
 function has(s: string, part: string): void { expect(s.includes(part)).toBe(true, "'" + s + "' should contain '" + part + "'"); }
 function pack(rules: string, extra: string = ""): string {
-  return "{" + extra + "\"packs\": [{\"id\": \"p\", \"rules\": [" + rules + "]}]}";
+  // the built-in packs stay out: these specs are about the engine, on their own rules
+  return "{" + extra + "\"builtinPacks\": \"none\", \"packs\": [{\"id\": \"p\", \"rules\": [" + rules + "]}]}";
 }
 
 const KEEP = new Array<ArrayBuffer>();
@@ -49,6 +50,14 @@ function engine(json: string): WafEngine {
   return new WafEngine(w);
 }
 
+describe("built-in packs (waf.builtinPacks)", () => {
+  it("refuses anything but \"all\", \"none\" or a list of known ids, with the JSON path", () => {
+    has(faults("{\"builtinPacks\": \"some\", \"packs\": []}"), "waf.builtinPacks: expected \"all\", \"none\" or a list of built-in pack ids, got 'some'");
+    has(faults("{\"builtinPacks\": [\"nope\"], \"packs\": []}"), "waf.builtinPacks[0]: unknown built-in pack 'nope' (built in: ");
+    has(faults("{\"builtinPacks\": [7], \"packs\": []}"), "waf.builtinPacks[0]: expected a pack id, got a number");
+  });
+});
+
 describe("pack faults carry their JSON path", () => {
   it("unknown operator", () => {
     has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"rxx\": \"a\"}}")), "waf.packs[0].rules[0].match.rxx: unknown operator 'rxx'");
@@ -67,7 +76,7 @@ describe("pack faults carry their JSON path", () => {
   it("duplicate id, across packs too", () => {
     const r = "{\"id\": 7, \"variables\": [\"ARGS\"], \"match\": {\"streq\": \"a\"}}";
     has(faults(pack(r + "," + r)), "waf.packs[0].rules[1].id: duplicate id 7 (also at waf.packs[0].rules[0])");
-    has(faults("{\"packs\": [{\"id\": \"a\", \"rules\": [" + r + "]}, {\"id\": \"b\", \"rules\": [" + r + "]}]}"), "waf.packs[1].rules[0].id: duplicate id 7");
+    has(faults("{\"builtinPacks\": \"none\", \"packs\": [{\"id\": \"a\", \"rules\": [" + r + "]}, {\"id\": \"b\", \"rules\": [" + r + "]}]}"), "waf.packs[1].rules[0].id: duplicate id 7");
   });
   it("missing marker", () => {
     has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"streq\": \"a\"}, \"skipAfter\": \"END\"}")), "waf.packs[0].rules[0].skipAfter: missing marker 'END'");
@@ -96,9 +105,9 @@ describe("pack faults carry their JSON path", () => {
   it("variables used before they exist, unknown keys, settings", () => {
     has(faults(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_BODY\"], \"match\": {\"contains\": \"a\"}}")), "rules[0].variables: 'REQUEST_BODY' has no value before phase 2");
     has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"a\"}, \"colour\": 1}")), "waf.packs[0].rules[0].colour: unknown key");
-    has(faults("{\"mode\": \"loud\", \"paranoiaLevel\": 9, \"packs\": []}"), "waf.mode: expected \"block\", \"detect\" or \"off\"");
-    has(faults("{\"paranoiaLevel\": 9, \"packs\": []}"), "waf.paranoiaLevel: expected an integer from 1 to 4");
-    has(faults("{\"packs\": [{\"rules\": []}]}"), "waf.packs[0].id: required");
+    has(faults("{\"mode\": \"loud\", \"paranoiaLevel\": 9, \"builtinPacks\": \"none\", \"packs\": []}"), "waf.mode: expected \"block\", \"detect\" or \"off\"");
+    has(faults("{\"paranoiaLevel\": 9, \"builtinPacks\": \"none\", \"packs\": []}"), "waf.paranoiaLevel: expected an integer from 1 to 4");
+    has(faults("{\"builtinPacks\": \"none\", \"packs\": [{\"rules\": []}]}"), "waf.packs[0].id: required");
   });
   it("bad regex with its offset; bad key regex", () => {
     has(faults(pack("{\"id\": 1, \"variables\": [\"ARGS\"], \"match\": {\"rx\": \"ab(?<=x)\"}}")), "waf.packs[0].rules[0].match.rx: unsupported construct '(?<=' at offset 2");
