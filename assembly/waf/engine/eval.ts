@@ -14,9 +14,10 @@
  *   variables (minus `!` exclusions and ctl-removed targets); `negate` inverts each test. An empty
  *   collection is not tested at all (so a negated rule does not match a missing variable).
  * - A chain matches when every rule of it matches, in order; `capture` and MATCHED_VAR are set
- *   as each member matches (a follower can test TX:1 or MATCHED_VAR). A member's setvar runs as
- *   soon as that member matches, even when a later member does not (ModSecurity v3's
- *   executeActionsIndependentOfChainedRuleResult; CRS 920420 relies on it); ctl, msg/logdata,
+ *   as each member matches (a follower can test TX:1 or MATCHED_VAR). A member's setvar runs for
+ *   each value it matched, as soon as it matched, even when a later member does not (ModSecurity
+ *   v3's executeActionsIndependentOfChainedRuleResult; CRS 920420 and 920450 rely on it; a score
+ *   setvar therefore counts every matching value); ctl, msg/logdata,
  *   logging and the disruptive action (on the starter) run once, after the whole chain matched.
  * - Disruptive actions: deny/drop stop the transaction with `status` (403 by default); allow stops
  *   rule processing for the rest of the transaction; pass continues; block is CRS's anomaly-mode
@@ -230,10 +231,8 @@ export class WafEngine {
     let r: Rule | null = start;
     while (r != null) {
       tx.currentRule = r;
+      // setvar runs inside evalRule, once per matched value (record)
       if (!this.evalRule(r)) { if (tx.matches.length != firstMatch) tx.matches.length = firstMatch; return false; }
-      // setvar runs as soon as this member matched, whatever the rest of the chain does
-      // (ModSecurity v3 RuleWithActions::executeActionsIndependentOfChainedRuleResult)
-      for (let k = 0; k < r.setvars.length; k++) this.setvar(r.setvars[k]);
       r = r.chain;
     }
     tx.currentRule = start;
@@ -442,6 +441,10 @@ export class WafEngine {
         tx.tx.setBytes(key, CAP_NAMES[i], c.capPtr[i], c.capLen[i]);
       }
     }
+    // setvar once per matched value, with this value's MATCHED_VAR / TX.n, even when a later member
+    // of the chain does not match (ModSecurity v3 RuleWithOperator::evaluate →
+    // executeActionsIndependentOfChainedRuleResult for each matching value)
+    for (let k = 0; k < r.setvars.length; k++) this.setvar(unchecked(r.setvars[k]));
     // Match records are kept across requests (tx.matchPool) so a match allocates nothing
     const pool = tx.matchPool;
     const mi = tx.matches.length;
