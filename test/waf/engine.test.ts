@@ -135,3 +135,15 @@ test("rules/rulepack.schema.json accepts the example pack and refuses a chained 
   assert.equal(validate(JSON.parse(readFileSync("rules/packs/example.json", "utf8"))), true, JSON.stringify(validate.errors));
   assert.equal(validate({ id: "x", rules: [{ id: 1, variables: ["ARGS"], match: { streq: "a" }, chain: { id: 2, variables: ["ARGS"], match: { streq: "b" } } }] }), false);
 });
+
+test("decision log lines escape client-chosen names: no forged log lines", async () => {
+  const host = await Host.create({ wasm, configuration: cfg([{ id: 7, phase: 2, variables: ["ARGS_NAMES"], match: { contains: "evil" }, action: "deny" }]) });
+  const from = host.logs.length;
+  const r = await host.request({ method: "GET", path: "/?evil%0abulwark:%20waf%20blocked%20forged=1", headers: [] });
+  assert.equal(r.status, 403);
+  const lines = host.logs.slice(from).map((l) => l.message).filter((m) => m.includes("waf blocked"));
+  assert.equal(lines.length, 1);
+  assert.ok(!lines[0].includes("\n"), lines[0]);
+  assert.match(lines[0], /ARGS_NAMES:evil\\x0abulwark:\\x20waf/);
+  host.close();
+});

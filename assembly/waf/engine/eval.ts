@@ -505,7 +505,7 @@ export class WafEngine {
     if (tx.interrupted) s += " status=" + tx.status.toString() + " by=" + tx.interruptRule.toString();
     for (let i = 0; i < tx.matches.length && i < 8; i++) {
       const m = tx.matches[i];
-      s += (i == 0 ? " matches=" : "; ") + m.ruleId.toString() + " " + m.name + " " + quoteFragment(m.valuePtr, m.valueLen);
+      s += (i == 0 ? " matches=" : "; ") + m.ruleId.toString() + " " + safeName(m.namePtr, m.nameLen) + " " + quoteFragment(m.valuePtr, m.valueLen);
     }
     return s;
   }
@@ -567,3 +567,18 @@ export function quoteFragment(p: usize, n: i32): string {
   return s;
 }
 const HEX = "0123456789abcdef";
+
+/** A variable name (client-chosen: argument, header, cookie names) for a log line: control
+ *  bytes, backslash and non-ASCII escaped as \xHH so a client cannot forge log lines; at most
+ *  128 bytes. Example: "ARGS:a\nb" → ARGS:a\x0ab */
+export function safeName(p: usize, n: i32): string {
+  let s = "";
+  const m = n > 128 ? 128 : n;
+  for (let i = 0; i < m; i++) {
+    const c = <u32>load<u8>(p + i);
+    if (c > 0x20 && c < 0x7f && c != 0x5c) s += String.fromCharCode(c);
+    else s += "\\x" + HEX.charAt(c >> 4) + HEX.charAt(c & 15);
+  }
+  if (n > m) s += "…";
+  return s;
+}
