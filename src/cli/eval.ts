@@ -3,13 +3,26 @@
 // verdict format ({id, label, category, blocked, status, rules, score, us[, us_first]}), so that
 // summarize.mjs compares Bulwark and ModSecurity side by side. Verdicts come from pass 1; `us` is
 // the median over K passes of the time host.request takes (the whole filter path through the
-// TypeScript host, so it includes the host's own overhead).
+// TypeScript host, so it includes the host's own overhead). As the peer does, Content-Length is
+// added to a line with a body and no Content-Length / Transfer-Encoding.
 import { readFileSync, writeFileSync } from "node:fs";
 import { Host } from "../host/index.ts";
 import { filterWasm, readConfiguration, defaultConfiguration } from "./common.ts";
 import { evaluate, Verdict } from "./test.ts";
 
 interface InputLine { id?: string; label?: unknown; category?: unknown; method?: string; uri?: string; headers?: any; body?: string; http_version?: string }
+
+/**
+ * A request with a body always carries framing on the wire; as modsec-peer does, Content-Length is
+ * added when a line has a non-empty body but neither Content-Length nor Transfer-Encoding (without it,
+ * rules such as CRS 920180 would see a body-carrying POST without a length, which no client sends).
+ */
+function withFraming(headers: any, body: string | undefined): Array<[string, string]> {
+  const list: Array<[string, string]> = Array.isArray(headers) ? headers.map(([k, v]: [unknown, unknown]) => [String(k), String(v)])
+    : Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]);
+  if (body && !list.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) list.push(["Content-Length", String(Buffer.byteLength(body, "utf8"))]);
+  return list;
+}
 
 export async function runEval(opts: { config?: string; input: string; output: string; repeat?: string }): Promise<number> {
   const configuration = opts.config ? readConfiguration(opts.config) : defaultConfiguration();
@@ -30,7 +43,7 @@ export async function runEval(opts: { config?: string; input: string; output: st
     for (let i = 0; i < reqs.length; i++) {
       const { line } = reqs[i];
       const t0 = performance.now();
-      const v = await evaluate(host, { method: line.method, uri: line.uri, headers: line.headers, body: line.body });
+      const v = await evaluate(host, { method: line.method, uri: line.uri, headers: withFraming(line.headers, line.body), body: line.body });
       times[i].push((performance.now() - t0) * 1000);
       if (pass === 0) verdicts.push(v);
     }
