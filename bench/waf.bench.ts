@@ -37,7 +37,7 @@ export function fiftyRulePack(): object {
 }
 
 export default async function run(): Promise<void> {
-  const configuration = JSON.stringify({ waf: { mode: "block", paranoiaLevel: 1, packs: [fiftyRulePack()] } });
+  const configuration = JSON.stringify({ waf: { mode: "block", paranoiaLevel: 1, builtinPacks: "none", packs: [fiftyRulePack()] } });
   const waf = await Host.create({ wasm: readFileSync("build/bulwark.wasm"), configuration });
   const pass = await Host.create({ wasm: readFileSync("build/passthrough.wasm"), configuration: "" });
   console.log(`50-rule pack (20 rx, 10 pm, 5 detectSQLi, 5 detectXSS, 10 string operators); ${N} requests per case (BENCH_N)`);
@@ -58,6 +58,19 @@ export default async function run(): Promise<void> {
       ["content-type", "application/json"], ["content-length", String(body.length)]] as [string, string][], body };
     const w = measure(() => once(waf, c), Math.max(50, Math.round(N / 10)));
     console.log(`${String(items * 5).padStart(5)} args${" ".repeat(13)}${us(w.p50)} ${us(w.p50 / (items * 5))}`);
+  }
+  // the same engine without the host (build/harness/waf-engine.wasm): the built-in packs of
+  // rules/default.json on the clean GET, so the engine's share of the filter's cost is visible
+  {
+    const { instance } = await WebAssembly.instantiate(readFileSync("build/harness/waf-engine.wasm"), { env: { abort: () => { throw new Error("abort"); } } });
+    const x: any = instance.exports;
+    const put = (s: string) => { const b = new TextEncoder().encode(s); const p = x.inputPtr(b.length); new Uint8Array(x.memory.buffer, p, b.length).set(b); return b.length; };
+    if (x.configure(put(JSON.stringify(JSON.parse(readFileSync("rules/default.json", "utf8")).waf))) !== 0) throw new Error("engine harness refused the default waf section");
+    const n = put("GET /api/items?page=2\nhost: api.example.com\nuser-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36\naccept: application/json\nx-request-id: 3f0c6a9e-1d2b-4c55-9a7e-3b1f0e2d4c6a");
+    const evals = x.run(n, 1000);
+    const R = Math.max(2000, N * 2);
+    const t0 = performance.now(); x.run(n, R);
+    console.log(`engine only (no host), built-in packs, clean GET: ${((performance.now() - t0) * 1000 / R).toFixed(2)} µs/request, ${evals} rule evaluations`);
   }
   // the bench must measure work, not a refusal: the benign requests must pass
   const probe = await waf.request({ method: "POST", path: "/api/items", headers: [["content-type", "application/json"]], body: "{\"name\":\"anvil\"}" });
