@@ -217,10 +217,25 @@ export class Transaction {
     // the fragment is never part of what a server sees; strip it defensively
     let qn = q < 0 ? 0 : un - q - 1;
     for (let i = 0; i < qn; i++) if (load<u8>(up + q + 1 + i) == 0x23) { qn = i; break; }
-    this.setScalar(V.REQUEST_FILENAME, up, fn);
-    let b = fn;
-    while (b > 0 && load<u8>(up + b - 1) != 0x2f) b--;
-    this.setScalar(V.REQUEST_BASENAME, up + b, fn - b);
+    // REQUEST_FILENAME / REQUEST_BASENAME: the path, %XX-decoded, as ModSecurity v3 sets them
+    // (transaction.cc processURI: the whole request-target is uri_decode'd, then cut at the first
+    // '?' of the decoded text, so an encoded %3F also ends it); the basename follows the last / or \
+    const dp = this.arena.alloc(un);
+    let dn = 0;
+    for (let i = 0; i < un; i++) {
+      const c = <u32>load<u8>(up + i);
+      if (c == 0x25 && i + 2 < un) {
+        const h = hexVal(<u32>load<u8>(up + i + 1)), l = hexVal(<u32>load<u8>(up + i + 2));
+        if (h >= 0 && l >= 0) { store<u8>(dp + dn++, <u8>((h << 4) | l)); i += 2; continue; }
+      }
+      store<u8>(dp + dn++, <u8>c);
+    }
+    let fnd = dn;
+    for (let i = 0; i < dn; i++) if (load<u8>(dp + i) == 0x3f) { fnd = i; break; }
+    this.setScalar(V.REQUEST_FILENAME, dp, fnd);
+    let b = fnd;
+    while (b > 0 && load<u8>(dp + b - 1) != 0x2f && load<u8>(dp + b - 1) != 0x5c) b--;
+    this.setScalar(V.REQUEST_BASENAME, dp + b, fnd - b);
     this.setScalar(V.QUERY_STRING, q < 0 ? up + un : up + q + 1, qn);
     this.lineM = mp; this.lineMn = mn; this.lineU = up; this.lineUn = un;
     if (protocol != null) this.setProtocol(protocol!);
@@ -353,6 +368,13 @@ const CONTENT_TYPE = String.UTF8.encode("content-type");
 const CONTENT_LENGTH = String.UTF8.encode("content-length");
 const HOST = String.UTF8.encode("host");
 export const BODY_PROC: Array<string> = ["", "URLENCODED", "JSON", "MULTIPART", "XML"];
+
+@inline function hexVal(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
+  return -1;
+}
 
 function atoiBytes(p: usize, n: i32): i64 {
   let v: i64 = 0;

@@ -199,6 +199,15 @@ describe("evaluation", () => {
     expect(run(e, "GET", "/?a=x")).toBe("403 [1,949110] 5");
     expect(run(e, "GET", "/?a=y")).toBe("pass [] 0");
   });
+  it("REQUEST_FILENAME / REQUEST_BASENAME are the %-decoded path, cut at the first decoded '?' (ModSecurity v3 processURI)", () => {
+    const e = engine(pack(
+      "{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_FILENAME\"], \"match\": {\"streq\": \"/a/b c.php\"}, \"action\": \"deny\"}," +
+      "{\"id\": 2, \"phase\": 1, \"variables\": [\"REQUEST_BASENAME\"], \"match\": {\"streq\": \"b c.php\"}, \"action\": \"deny\", \"status\": 400}"));
+    expect(run(e, "GET", "/a%2Fb%20c.php?x=1")).toBe("403 [1] 0");
+    expect(run(e, "GET", "/a/b%20c.php%3Fx=1")).toBe("403 [1] 0");
+    expect(run(e, "GET", "/z/b%20c.php")).toBe("400 [2] 0");
+    expect(run(e, "GET", "/a/b%2xc.php")).toBe("pass [] 0");
+  });
   it("negation does not match a missing variable", () => {
     const e = engine(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"streq\": \"ok\"}, \"negate\": true, \"action\": \"deny\"}"));
     expect(run(e, "GET", "/", ["host", "ok"])).toBe("pass [] 0");
