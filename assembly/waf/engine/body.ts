@@ -42,8 +42,11 @@ class TxSink extends BodySink {
   }
   flag(id: i32, value: i32): void {
     if (value == 0) return;
-    if (id == BodyFlag.MULTIPART_UNMATCHED_BOUNDARY) this.unmatched = 1;
-    if (id >= BodyFlag.MULTIPART_STRICT_ERROR && id <= BodyFlag.MULTIPART_UNMATCHED_BOUNDARY && id != BodyFlag.MULTIPART_FILE_LIMIT_EXCEEDED) this.strict = 1;
+    // the processor computes STRICT_ERROR itself (multipart.ts finish); UNMATCHED_BOUNDARY keeps its
+    // value: 1 = a suspicious boundary-like line, 2 = (v3) boundaries after the first, which every
+    // well-formed body with two parts has — rules test "@eq 1", as ModSecurity's 200004 does
+    if (id == BodyFlag.MULTIPART_UNMATCHED_BOUNDARY) this.unmatched = value;
+    else if (id == BodyFlag.MULTIPART_STRICT_ERROR) this.strict = 1;
   }
 }
 

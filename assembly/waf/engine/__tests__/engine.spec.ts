@@ -208,6 +208,16 @@ describe("evaluation", () => {
     expect(run(e, "GET", "/z/b%20c.php")).toBe("400 [2] 0");
     expect(run(e, "GET", "/a/b%2xc.php")).toBe("pass [] 0");
   });
+  it("multipart: a well-formed body with two parts is not a strict error; a stray boundary-like line is unmatched = 1", () => {
+    const e = engine(pack(
+      "{\"id\": 1, \"variables\": [\"MULTIPART_STRICT_ERROR\"], \"match\": {\"eq\": \"1\"}, \"action\": \"deny\", \"status\": 400}," +
+      "{\"id\": 2, \"variables\": [\"MULTIPART_UNMATCHED_BOUNDARY\"], \"match\": {\"eq\": \"1\"}, \"action\": \"deny\", \"status\": 400}"));
+    const ct = ["content-type", "multipart/form-data; boundary=XyZ"];
+    const ok = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--XyZ--\r\n";
+    expect(run(e, "POST", "/", ct, ok)).toBe("pass [] 0");
+    const stray = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--other\r\n--XyZ--\r\n";
+    expect(run(e, "POST", "/", ct, stray)).toBe("400 [2] 0");
+  });
   it("negation does not match a missing variable", () => {
     const e = engine(pack("{\"id\": 1, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"streq\": \"ok\"}, \"negate\": true, \"action\": \"deny\"}"));
     expect(run(e, "GET", "/", ["host", "ok"])).toBe("pass [] 0");
