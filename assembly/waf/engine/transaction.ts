@@ -15,6 +15,7 @@ import { Arena, KV, keyEquals } from "./arena";
 import { V, VAR_NAMES, lowerAscii } from "./variables";
 import { BodyProc, Engine, Rule } from "./rule";
 import { ByteBuf } from "../bytes";
+import { isHex, x2c } from "../transforms/lib/chars";
 
 /** length slot of a scalar whose value is fetched on first read (see Transaction.loader) */
 export const LAZY: i32 = -2;
@@ -224,9 +225,8 @@ export class Transaction {
     let dn = 0;
     for (let i = 0; i < un; i++) {
       const c = <u32>load<u8>(up + i);
-      if (c == 0x25 && i + 2 < un) {
-        const h = hexVal(<u32>load<u8>(up + i + 1)), l = hexVal(<u32>load<u8>(up + i + 2));
-        if (h >= 0 && l >= 0) { store<u8>(dp + dn++, <u8>((h << 4) | l)); i += 2; continue; }
+      if (c == 0x25 && i + 2 < un && isHex(load<u8>(up + i + 1)) && isHex(load<u8>(up + i + 2))) {
+        store<u8>(dp + dn++, <u8>x2c(up + i + 1)); i += 2; continue;
       }
       store<u8>(dp + dn++, <u8>c);
     }
@@ -368,13 +368,6 @@ const CONTENT_TYPE = String.UTF8.encode("content-type");
 const CONTENT_LENGTH = String.UTF8.encode("content-length");
 const HOST = String.UTF8.encode("host");
 export const BODY_PROC: Array<string> = ["", "URLENCODED", "JSON", "MULTIPART", "XML"];
-
-@inline function hexVal(c: u32): i32 {
-  if (c - 0x30 < 10) return <i32>(c - 0x30);
-  const l = c | 0x20;
-  if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
-  return -1;
-}
 
 function atoiBytes(p: usize, n: i32): i64 {
   let v: i64 = 0;
