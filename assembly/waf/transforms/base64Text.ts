@@ -9,15 +9,7 @@
  * "hello world" → unchanged; "c2Vzc2lvbg" → "session"; "AAECAwQFBgc=" (binary) → unchanged.
  */
 import { ByteBuf } from "../bytes";
-
-@inline function val(c: u32): i32 {
-  if (c - 0x41 < 26) return <i32>(c - 0x41);
-  if (c - 0x61 < 26) return <i32>(c - 0x61 + 26);
-  if (c - 0x30 < 10) return <i32>(c - 0x30 + 52);
-  if (c == 0x2b || c == 0x2d) return 62;   // + or - (URL-safe)
-  if (c == 0x2f || c == 0x5f) return 63;   // / or _ (URL-safe)
-  return -1;
-}
+import { b64ValAny } from "./lib/b64";
 
 export function base64Text(src: usize, n: i32, out: ByteBuf): bool {
   out.reset(); out.reserve(n);
@@ -26,7 +18,7 @@ export function base64Text(src: usize, n: i32, out: ByteBuf): bool {
   if (m < 8 || n - m > 2 || (m & 3) == 1) { out.set(src, n); return false; }
   let d = out.ptr; let x: u32 = 0; let k = 0;
   for (let i = 0; i < m; i++) {
-    const v = val(<u32>load<u8>(src + i));
+    const v = b64ValAny(<u32>load<u8>(src + i));
     if (v < 0) { out.set(src, n); return false; }
     x = (x << 6) | <u32>v; k++;
     if (k == 4) { store<u8>(d++, <u8>(x >> 16)); store<u8>(d++, <u8>(x >> 8)); store<u8>(d++, <u8>x); k = 0; x = 0; }

@@ -8,4 +8,10 @@
   if (c == 0x2f) return 63;
   return -1;
 }
+/** 6-bit value of a standard or URL-safe (RFC 4648 §5: - and _) alphabet byte, or -1. */
+@inline export function b64ValAny(c: u32): i32 {
+  if (c == 0x2d) return 62;
+  if (c == 0x5f) return 63;
+  return b64Val(c);
+}
 export const B64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
