@@ -7,10 +7,10 @@
 //                                  lines, as Envoy hands them to filters (src/ftw/envoy.ts); requests
 //                                  Envoy refuses and bodies that are not UTF-8 (JSONL holds text) are left out
 //   runBoth(...)                   both engines over one JSONL file → verdict files
-import { readdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { Converter } from "../seclang/convert.ts";
+import { importCrs } from "../seclang/convert.ts";
 import { loadTests, rawRequest } from "../ftw/tests.ts";
 import { envoyReceive } from "../ftw/envoy.ts";
 
@@ -18,13 +18,8 @@ import { envoyReceive } from "../ftw/envoy.ts";
 export const ALLOWED_METHODS = "GET HEAD POST OPTIONS PUT PATCH DELETE";
 
 export function crsConfiguration(crsDir: string, paranoia: number): { configuration: string; problems: string[] } {
-  const c = new Converter("crs");
-  const setup = join(crsDir, "crs-setup.conf.example");
-  if (existsSync(setup)) c.addPath(setup);
-  const rules = join(crsDir, "rules");
   // request rules only: the peer runs with --no-response-rules (no upstream response exists there)
-  for (const n of readdirSync(rules).filter((n) => /^REQUEST-.*\.conf$/.test(n)).sort()) c.addPath(join(rules, n));
-  const r = c.result();
+  const r = importCrs(crsDir, (n) => /^REQUEST-.*\.conf$/.test(n));
   const configuration = JSON.stringify({
     waf: { mode: "block", paranoiaLevel: paranoia, builtinPacks: "none", inspectResponse: false,
       tx: { allowed_methods: ALLOWED_METHODS }, packs: [r.pack] },

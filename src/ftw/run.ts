@@ -26,10 +26,10 @@
  * skipped with their reason; an entry with `output` instead runs them against that output (as
  * go-ftw's --overrides does). One VM serves every test.
  */
-import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import YAML from "yaml";
-import { Converter } from "../seclang/convert.ts";
+import { importCrs } from "../seclang/convert.ts";
 import { Host, ConfigureError, type LogEntry } from "../host/index.ts";
 import { configurationFaults } from "../cli/common.ts";
 import { loadTests, rawRequest, type FtwTest, type Stage } from "./tests.ts";
@@ -86,12 +86,7 @@ export function readOverrides(file: string | undefined): Map<string, { reason: s
 
 /** Imports the CRS as the test runs configure it; returns the plugin configuration. */
 export function crsConfiguration(crs: string, paranoia = 4): { configuration: string; problems: string[]; ruleIds: Set<number>; messages: Map<number, { msg?: string; logdata?: string }> } {
-  const c = new Converter("crs");
-  const setup = join(crs, "crs-setup.conf.example");
-  if (existsSync(setup)) c.addPath(setup);
-  const rules = join(crs, "rules");
-  for (const n of readdirSync(rules).filter((n) => n.endsWith(".conf")).sort()) c.addPath(join(rules, n));
-  const r = c.result();
+  const r = importCrs(crs);
   const short = (f: string) => f.startsWith(crs) ? f.slice(crs.length + 1) : f;
   const problems = r.problems.map((p) => `${short(p.file)}:${p.line}: ${p.reason}`);
   const ruleIds = new Set<number>(r.pack.rules.filter((x: any) => x.id !== undefined).map((x: any) => x.id as number));

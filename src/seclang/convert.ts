@@ -516,3 +516,17 @@ export function convertText(text: string, file = "<text>", dir = ".", id = "secl
   c.addText(text, file, dir);
   return c.result();
 }
+
+/**
+ * The OWASP CRS as one pack: `crs-setup.conf.example` (when present) and the `rules/*.conf` files
+ * whose names `include` accepts, in name order, as the CRS loads them. Used by `bulwark ftw` (every
+ * file) and the ModSecurity comparison (request rules only).
+ */
+export function importCrs(crsDir: string, include: (name: string) => boolean = (n) => n.endsWith(".conf")): ImportResult {
+  const c = new Converter("crs");
+  const setup = join(crsDir, "crs-setup.conf.example");
+  if (existsSync(setup)) c.addPath(setup);
+  const rules = join(crsDir, "rules");
+  for (const n of readdirSync(rules).filter(include).sort()) c.addPath(join(rules, n));
+  return c.result();
+}
