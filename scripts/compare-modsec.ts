@@ -6,12 +6,11 @@
 // Prints, per request set and paranoia level, the verdict agreement rate (blocked or not), the
 // rule agreement rate (same set of CRS detection rules), and every verdict disagreement with both
 // rule lists. Skips with a clear message where libmodsecurity or ../shared is missing.
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crsConfiguration, crsTestRequests, runBoth, readRows, writeLines } from "../src/compare/crs.ts";
 // @ts-ignore: plain ESM helper
 import { root, crsDir, ensurePeer, allowMethodsConf } from "./lib/modsec.mjs";
-import { writeFileSync } from "node:fs";
 
 const argv = process.argv.slice(2);
 const arg = (k: string, d: string) => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : d; };
@@ -33,12 +32,13 @@ sets.push({ name: `CRS regression-test requests (${lines.length}; ${skipped} lef
 for (const f of ["test/corpus/benign.jsonl", "test/corpus/holdout/benign.jsonl"]) if (existsSync(f)) sets.push({ name: f, file: f });
 const extra = allowMethodsConf();
 
+const crsVersion = /ver:'OWASP_CRS\/([\d.]+)'/.exec(readFileSync(join(crsDir, "rules", "REQUEST-901-INITIALIZATION.conf"), "utf8"))?.[1] ?? "?";
 const detection = (rs: number[]) => rs.filter((r) => r >= 910000 && r < 949000).sort((a, b) => a - b);
 for (const pl of levels) {
   const { configuration, problems } = crsConfiguration(crsDir, pl);
   const cfgFile = join(out, `crs-pl${pl}.json`);
   writeFileSync(cfgFile, configuration);
-  console.log(`\n=== CRS ${JSON.parse(readFileSync(join(crsDir, "rules", "REQUEST-901-INITIALIZATION.conf"), "utf8").match(/ver:'OWASP_CRS\/([\d.]+)'/)?.[1] ? '"' + readFileSync(join(crsDir, "rules", "REQUEST-901-INITIALIZATION.conf"), "utf8").match(/ver:'OWASP_CRS\/([\d.]+)'/)![1] + '"' : '"?"')} at PL${pl} (Bulwark: ${problems.length} rule(s) not imported${problems.length ? ": " + problems.map((p) => p.replace(/^.*rules\//, "")).join("; ") : ""}) ===`);
+  console.log(`\n=== CRS ${crsVersion} at PL${pl} (Bulwark: ${problems.length} rule(s) not imported${problems.length ? ": " + problems.map((p) => p.replace(/^.*rules\//, "")).join("; ") : ""}) ===`);
   for (const s of sets) {
     const ob = join(out, `${s.file.replace(/[^a-z0-9]+/gi, "_")}-pl${pl}-bulwark.jsonl`), op = ob.replace("-bulwark", "-modsec");
     runBoth({ cli: "build/cli.js", peer: peer.path, crsDir, configFile: cfgFile, input: s.file, outBulwark: ob, outPeer: op, paranoia: pl, repeat: 1, extraConf: extra });
