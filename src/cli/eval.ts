@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Host } from "../host/index.ts";
 import { filterWasm, readConfiguration, defaultConfiguration } from "./common.ts";
-import { evaluate, Verdict } from "./test.ts";
+import { evaluate, headerPairs, Verdict } from "./test.ts";
 
 interface InputLine { id?: string; label?: unknown; category?: unknown; method?: string; uri?: string; headers?: any; body?: string; http_version?: string }
 
@@ -18,8 +18,7 @@ interface InputLine { id?: string; label?: unknown; category?: unknown; method?:
  * rules such as CRS 920180 would see a body-carrying POST without a length, which no client sends).
  */
 function withFraming(headers: any, body: string | undefined): Array<[string, string]> {
-  const list: Array<[string, string]> = Array.isArray(headers) ? headers.map(([k, v]: [unknown, unknown]) => [String(k), String(v)])
-    : Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]);
+  const list = headerPairs(headers);
   if (body && !list.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) list.push(["Content-Length", String(Buffer.byteLength(body, "utf8"))]);
   return list;
 }

@@ -22,9 +22,14 @@ export interface Verdict { status: number; blocked: boolean; rules: number[]; sc
 let seq = 0;
 
 /** Header list in order; Host moves to :authority as Envoy does. */
+/** A test's or a JSONL line's headers, `[[k, v]…]` or `{k: v}`, as a list of string pairs in order. */
+export function headerPairs(headers: unknown): Array<[string, string]> {
+  return Array.isArray(headers) ? headers.map(([k, v]) => [String(k), String(v)] as [string, string])
+    : Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]);
+}
+
 export function toHostRequest(req: PackTest["request"], rid: string) {
-  const raw: Array<[string, string]> = Array.isArray(req.headers) ? req.headers.map(([k, v]) => [String(k), String(v)])
-    : Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)]);
+  const raw = headerPairs(req.headers);
   let authority = "localhost";
   const headers: Array<[string, string]> = [];
   let own: string | undefined;
