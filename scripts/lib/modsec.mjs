@@ -37,11 +37,14 @@ export function ensurePeer() {
   return { path: out };
 }
 
-/** An --extra-conf that allows PUT/PATCH/DELETE (CRS's crs-setup slot 900200), as issue #10 asks. */
+/** The methods both engines allow in comparisons: CRS's default plus PUT/PATCH/DELETE, as issue #10 asks. */
+export const ALLOWED_METHODS = "GET HEAD POST OPTIONS PUT PATCH DELETE";
+
+/** An --extra-conf that sets ALLOWED_METHODS (CRS's crs-setup slot 900200). */
 export function allowMethodsConf() {
   const f = join(root, "build", "eval", "allow-methods.conf");
   mkdirSync(dirname(f), { recursive: true });
-  writeFileSync(f, "SecAction \"id:900200,phase:1,nolog,pass,t:none,setvar:'tx.allowed_methods=GET HEAD POST OPTIONS PUT PATCH DELETE'\"\n");
+  writeFileSync(f, `SecAction "id:900200,phase:1,nolog,pass,t:none,setvar:'tx.allowed_methods=${ALLOWED_METHODS}'"\n`);
   return f;
 }
 

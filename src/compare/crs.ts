@@ -14,8 +14,9 @@ import { importCrs } from "../seclang/convert.ts";
 import { loadTests, rawRequest } from "../ftw/tests.ts";
 import { envoyReceive } from "../ftw/envoy.ts";
 
-/** PUT/PATCH/DELETE allowed on both sides (CRS crs-setup slot 900200), as modern APIs need. */
-export const ALLOWED_METHODS = "GET HEAD POST OPTIONS PUT PATCH DELETE";
+// PUT/PATCH/DELETE allowed on both sides: the same list the peer's --extra-conf sets
+// @ts-ignore: plain ESM helper
+import { ALLOWED_METHODS } from "../../scripts/lib/modsec.mjs";
 
 export function crsConfiguration(crsDir: string, paranoia: number): { configuration: string; problems: string[] } {
   // request rules only: the peer runs with --no-response-rules (no upstream response exists there)
