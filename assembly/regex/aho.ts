@@ -35,16 +35,26 @@ export class PhraseMatcher {
 
   static build(phrases: Array<string>): PhraseMatcher {
     const m = new PhraseMatcher(phrases);
-    m.init();
+    const enc = new Array<Uint8Array>(phrases.length);
+    for (let i = 0; i < phrases.length; i++) enc[i] = Uint8Array.wrap(String.UTF8.encode(phrases[i]));
+    m.init(enc);
     return m;
   }
 
-  private init(): void {
-    const enc = new Array<Uint8Array>(this.phrases.length);
+  /** The same automaton over raw byte phrases (any bytes, not necessarily UTF-8); `phrases` stays empty. */
+  static fromBytes(phrases: Array<Uint8Array>): PhraseMatcher {
+    const m = new PhraseMatcher([]);
+    const enc = new Array<Uint8Array>(phrases.length);
+    for (let i = 0; i < phrases.length; i++) enc[i] = phrases[i].slice(0);
+    m.init(enc);
+    return m;
+  }
+
+  private init(enc: Array<Uint8Array>): void {
     let total = 1;
     const used = new StaticArray<u8>(256);
-    for (let i = 0; i < this.phrases.length; i++) {
-      const b = Uint8Array.wrap(String.UTF8.encode(this.phrases[i]));
+    for (let i = 0; i < enc.length; i++) {
+      const b = enc[i];
       for (let k = 0; k < b.length; k++) {
         let c = b[k];
         if (c >= 0x41 && c <= 0x5a) c += 32;

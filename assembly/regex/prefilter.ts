@@ -225,19 +225,17 @@ export class RegexSet {
   candidate(i: i32): bool { return this.hits[i] != 0; }
 }
 
-/** A PhraseMatcher over byte strings (one char per byte). */
+/** A PhraseMatcher over byte strings (one char per byte, any byte 0-255). */
 class ByteMatcher {
   m: PhraseMatcher;
   constructor(lits: Array<string>) {
-    // PhraseMatcher encodes UTF-8; bytes ≥ 0x80 would be re-encoded, so pass them through a
-    // UTF-8 round trip: decode the byte string as raw bytes into a String.UTF8-decodable form.
-    const ph = new Array<string>(lits.length);
+    const ph = new Array<Uint8Array>(lits.length);
     for (let i = 0; i < lits.length; i++) {
       const b = bytesOf(lits[i]);
       const buf = new Uint8Array(b.length);
       for (let k = 0; k < b.length; k++) buf[k] = b[k];
-      ph[i] = String.UTF8.decode(buf.buffer);
+      ph[i] = buf;
     }
-    this.m = PhraseMatcher.build(ph);
+    this.m = PhraseMatcher.fromBytes(ph);
   }
 }

@@ -16,18 +16,31 @@ export class Arena {
   /** bytes handed out since the last reset (for limits and tests) */
   used: i32 = 0;
 
-  reset(): void { this.cur = this.chunks.length ? 0 : -1; this.off = 0; this.used = 0; }
+  /** the current chunk's next free byte and end (0, 0 when there is none) */
+  private next: usize = 0;
+  private end: usize = 0;
+
+  reset(): void {
+    this.cur = this.chunks.length ? 0 : -1; this.off = 0; this.used = 0;
+    if (this.cur == 0) { this.next = changetype<usize>(this.chunks[0]); this.end = this.next + <usize>this.chunks[0].byteLength; }
+    else { this.next = 0; this.end = 0; }
+  }
 
   /** `n` bytes (n >= 0), 8-byte aligned start. */
   alloc(n: i32): usize {
     if (n < 0) n = 0;
     this.used += n;
     const need = (n + 7) & ~7;
-    if (this.cur >= 0 && this.off + need <= this.chunks[this.cur].byteLength) {
-      const p = changetype<usize>(this.chunks[this.cur]) + <usize>this.off;
+    const p = this.next;
+    if (p != 0 && p + <usize>need <= this.end) {
+      this.next = p + <usize>need;
       this.off += need;
       return p;
     }
+    return this.allocSlow(need);
+  }
+
+  private allocSlow(need: i32): usize {
     // next kept chunk large enough, else a new one
     let i = this.cur + 1;
     while (i < this.chunks.length && this.chunks[i].byteLength < need) i++;
@@ -41,7 +54,9 @@ export class Arena {
     }
     this.cur = i;
     this.off = need;
-    return changetype<usize>(this.chunks[i]);
+    const base = changetype<usize>(this.chunks[i]);
+    this.next = base + <usize>need; this.end = base + <usize>this.chunks[i].byteLength;
+    return base;
   }
 
   copy(p: usize, n: i32): usize {

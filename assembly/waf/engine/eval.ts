@@ -41,8 +41,13 @@ import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
+import { RulePrefilter } from "./prefilter";
 
+export let TRACE = false;
+export const traced = new Array<i32>();
+export function setTrace(on: bool): void { TRACE = on; if (on) traced.length = 0; }
 export const INBOUND_RULE_ID = 949110;
+const META = 2;
 /** fail-closed answers, numbered as ModSecurity's modsecurity.conf-recommended rules */
 export const BODY_ERROR_RULE_ID = 200002;
 export const INTERNAL_ERROR_RULE_ID = 200005;
@@ -82,7 +87,14 @@ export class WafEngine {
   private initNames: Array<string> | null = null;
   private initVals: Array<ArrayBuffer> | null = null;
 
-  constructor(public waf: Waf) {}
+  /** skips rules that cannot match this request (prefilter.ts); null when waf.prefilter is false */
+  pf: RulePrefilter | null = null;
+  /** rules the prefilter skipped in this request (tests, bench) */
+  skipped: i32 = 0;
+
+  constructor(public waf: Waf) {
+    if (waf.settings.prefilter) this.pf = new RulePrefilter(waf, this.tx);
+  }
 
   /** Encodes the TX defaults once, so a request's start copies bytes instead of encoding strings. */
   private prepareTxInit(): void {
@@ -110,7 +122,17 @@ export class WafEngine {
     tx.engine = s.mode;
     if (this.initKeys == null) this.prepareTxInit();
     tx.tx.initFrom(this.initKeys!, this.initNames!, this.initVals!);
-    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0;
+    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0; this.skipped = 0;
+    if (this.pf != null) this.pf!.newRequest();
+  }
+
+  /** Whether the prefilter proves that rule r cannot match now. */
+  @inline private cannotMatch(r: Rule): bool {
+    if (r.pfBit < 0) return false;
+    const pf = this.pf;
+    if (pf == null || pf.candidate(r)) return false;
+    this.skipped++;
+    return true;
   }
 
   /** The (possibly truncated) request body: REQUEST_BODY and the body processor's variables. */
@@ -125,26 +147,55 @@ export class WafEngine {
     const tx = this.tx;
     if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
     const rules = this.waf.phases[phase];
+    const meta = this.phaseMeta(phase);
     const dpl = this.waf.settings.detectionParanoiaLevel;
+    const pf = this.pf;
+    if (pf != null) pf.newPhase();
+    const n = rules.length;
     let i = 0;
-    while (i < rules.length) {
+    while (i < n) {
+      const m = i * META;
+      // markers and rules above the paranoia level are passed over without touching the rule
+      if (unchecked(meta[m]) > dpl) { i++; continue; }
       const r = unchecked(rules[i]);
       i++;
-      if (r.isMarker) continue;
-      if (r.paranoiaLevel > dpl) continue;
       if (this.removed(r)) continue;
+      if (r.pfBit >= 0 && pf != null && !pf.candidate(r)) { this.skipped++; continue; }
       if (!this.evalChain(r)) continue;
       // flow
       if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
       if (r.skip > 0) {
         let k = r.skip;
-        while (k > 0 && i < rules.length) { if (!rules[i].isMarker) k--; i++; }
-      } else if (r.skipAfter.length) {
-        let j = i;
-        while (j < rules.length && !(rules[j].isMarker && rules[j].marker == r.skipAfter)) j++;
-        i = j < rules.length ? j + 1 : rules.length;
+        while (k > 0 && i < n) { if (!rules[i].isMarker) k--; i++; }
+      } else {
+        const j = unchecked(meta[m + 1]);
+        if (j >= 0) i = j;
       }
     }
+  }
+
+  /** Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1]. */
+  private meta: Array<StaticArray<i32>> = [];
+  private phaseMeta(phase: i32): StaticArray<i32> {
+    if (this.meta.length == 0) {
+      for (let p = 0; p < this.waf.phases.length; p++) {
+        const rules = this.waf.phases[p];
+        const mt = new StaticArray<i32>(rules.length * META);
+        for (let i = 0; i < rules.length; i++) {
+          const r = rules[i];
+          mt[i * META] = r.isMarker ? i32.MAX_VALUE : r.paranoiaLevel;
+          let jump = -1;
+          if (!r.isMarker && r.skip == 0 && r.skipAfter.length) {
+            let j = i + 1;
+            while (j < rules.length && !(rules[j].isMarker && rules[j].marker == r.skipAfter)) j++;
+            jump = j < rules.length ? j + 1 : rules.length;
+          }
+          mt[i * META + 1] = jump;
+        }
+        this.meta.push(mt);
+      }
+    }
+    return unchecked(this.meta[phase]);
   }
 
   @inline private removed(r: Rule): bool {
@@ -232,7 +283,7 @@ export class WafEngine {
     while (r != null) {
       tx.currentRule = r;
       // setvar runs inside evalRule, once per matched value (record)
-      if (!this.evalRule(r)) { if (tx.matches.length != firstMatch) tx.matches.length = firstMatch; return false; }
+      if ((r !== start && this.cannotMatch(r)) || !this.evalRule(r)) { if (tx.matches.length != firstMatch) tx.matches.length = firstMatch; return false; }
       r = r.chain;
     }
     tx.currentRule = start;
@@ -287,6 +338,7 @@ export class WafEngine {
   /** One rule (no chain): true when some value matched. */
   private evalRule(r: Rule): bool {
     this.evaluations++;
+    if (TRACE) traced.push(r.id);
     const tx = this.tx;
     let matched = false;
     for (let s = 0; s < r.vars.length; s++) {
@@ -302,7 +354,11 @@ export class WafEngine {
       if (v == V.TX) {
         const st = tx.tx;
         const cnt = st.count;
-        for (let i = 0; i < cnt && i < st.count; i++) {
+        // one key: one lookup (TX keys are unique)
+        const only = sel.key != null && sel.keyRe == null ? st.find(sel.key!) : -1;
+        if (sel.key != null && sel.keyRe == null && only < 0) continue;
+        for (let i = only >= 0 ? only : 0; i < cnt && i < st.count; i++) {
+          if (only >= 0 && i != only) break;
           const kb = st.keys[i];
           if (!sel.selects(changetype<usize>(kb), kb.byteLength)) continue;
           if (r.exclusions.length && this.excluded(r, sel, changetype<usize>(kb), kb.byteLength)) continue;
@@ -355,6 +411,7 @@ export class WafEngine {
     const v = sel.v;
     if (v == V.TX) {
       if (sel.key == null && sel.keyRe == null) return tx.tx.count;
+      if (sel.keyRe == null) return tx.tx.find(sel.key!) >= 0 ? 1 : 0;   // TX keys are unique
       let n: i64 = 0;
       for (let i = 0; i < tx.tx.count; i++) { const k = tx.tx.keys[i]; if (sel.selects(changetype<usize>(k), k.byteLength)) n++; }
       return n;

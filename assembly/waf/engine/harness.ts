@@ -5,7 +5,7 @@
 import { JsonParser } from "../../config/json";
 import { Errors } from "../../config/reader";
 import { parseWaf } from "./parse";
-import { WafEngine } from "./eval";
+import { WafEngine, setTrace, traced } from "./eval";
 import { ByteBuf } from "../bytes";
 
 const INPUT = new ByteBuf(1 << 16);
@@ -56,4 +56,16 @@ export function run(n: i32, reps: i32): i32 {
     res = e.tx.interrupted ? -1 : e.evaluations;
   }
   return res;
+}
+
+/** Rule ids evaluated by one run (debugging the prefilter): returns a pointer to i32 count + ids. */
+export function traceRun(n: i32): usize {
+  setTrace(true);
+  run(n, 1);
+  setTrace(false);
+  const out = new StaticArray<i32>(traced.length + 2);
+  out[0] = traced.length;
+  out[1] = engine!.skipped;
+  for (let i = 0; i < traced.length; i++) out[i + 2] = traced[i];
+  return changetype<usize>(out);
 }

@@ -21,7 +21,7 @@ export const MAX_CHAIN = 16;
 
 const WAF_KEYS = ["mode", "paranoiaLevel", "detectionParanoiaLevel", "anomalyThresholds", "requestBodyLimit",
   "requestBodyLimitAction", "responseBodyLimit", "responseBodyLimitAction", "responseBodyMimeTypes", "inspectResponse",
-  "failOpen", "tx", "packs", "builtinPacks"];
+  "failOpen", "prefilter", "tx", "packs", "builtinPacks"];
 const PACK_KEYS = ["id", "description", "version", "rules", "tests", "data"];
 const RULE_KEYS = ["id", "phase", "paranoiaLevel", "variables", "transformations", "match", "negate", "action", "status",
   "msg", "logdata", "tags", "severity", "capture", "setvar", "chain", "skip", "skipAfter", "ctl", "multiMatch", "log",
@@ -73,6 +73,7 @@ export function parseWaf(v: JValue, path: string, errs: Errors): Waf {
   if (o.has("responseBodyMimeTypes")) s.responseBodyMimeTypes = o.strs("responseBodyMimeTypes");
   s.inspectResponse = o.bool("inspectResponse", true);
   s.failOpen = o.bool("failOpen", false);
+  s.prefilter = o.bool("prefilter", true);
   // CRS 901's defaults, then the thresholds and levels, then the author's own TX values
   const init = ["critical_anomaly_score", "5", "error_anomaly_score", "4", "warning_anomaly_score", "3", "notice_anomaly_score", "2",
     "inbound_anomaly_score_threshold", s.inboundThreshold.toString(), "outbound_anomaly_score_threshold", s.outboundThreshold.toString(),

@@ -83,6 +83,11 @@ export class Rule {
   multiMatch: bool = false;
   log: bool = true;
   auditlog: bool = true;
+  /** prefilter (prefilter.ts): bit number (-1: always evaluated), trigger patterns of the
+   *  transformations, slots of the variables */
+  pfBit: i32 = -1;
+  pfTrig: u32 = 0;
+  pfSlots: StaticArray<i32> | null = null;
   /** a marker: `{"marker": "NAME"}` */
   marker: string = "";
   isMarker: bool = false;
@@ -102,6 +107,8 @@ export class WafSettings {
   responseBodyMimeTypes: Array<string> = ["text/plain", "text/html", "text/xml", "application/json"];
   failOpen: bool = false;
   inspectResponse: bool = true;
+  /** skip rules that provably cannot match (engine/prefilter.ts); off only to compare verdicts */
+  prefilter: bool = true;
   /** the TX variables set at the start of each transaction (CRS 901's defaults plus the thresholds) */
   txInit: Array<string> = [];
   txInitValues: Array<string> = [];

@@ -22,18 +22,75 @@ export const LAZY: i32 = -2;
 const TX_MAX = 512; // TX variables per transaction (beyond this: `overflowed`, an engine error — see WafEngine.checkComplete)
 
 /** The TX collection: lower-case keys, byte values (each in its own reused buffer). */
+/** Hash of a lower-case key (FNV-1a); the TX index (TxStore) is keyed by it. */
+export function keyHash(p: usize, n: i32): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c - 0x41 < 26) c |= 0x20;
+    h = (h ^ c) * 0x01000193;
+  }
+  return h;
+}
+
+const IDX_SIZE = 1024;  // open-addressing index over at most TX_MAX keys (load ≤ 1/2)
+const IDX_MASK = IDX_SIZE - 1;
+
 export class TxStore {
   keys: Array<ArrayBuffer> = [];
   keyStrings: Array<string> = [];
   vals: Array<ByteBuf> = [];
   count: i32 = 0;
+  /** per key: keyHash; per index slot: (generation << 16) | (key index + 1), stale generation = empty */
+  private hashes: StaticArray<u32> = new StaticArray<u32>(TX_MAX);
+  private idx: StaticArray<u32> = new StaticArray<u32>(IDX_SIZE);
+  private idxGen: u32 = 1;
+  private initHashes: StaticArray<u32> = new StaticArray<u32>(0);
 
   /** a setvar found the store full (TX_MAX keys): scoring may be incomplete */
   overflowed: bool = false;
   /** the store may differ from the defaults last given to initFrom (any write or removal) */
   dirty: bool = true;
   private initSrc: Array<ArrayBuffer> | null = null;
-  reset(): void { this.count = 0; this.overflowed = false; this.dirty = true; }
+  reset(): void { this.count = 0; this.overflowed = false; this.dirty = true; this.clearIndex(); }
+
+  private clearIndex(): void {
+    this.idxGen++;
+    if (this.idxGen == 0x10000) { memory.fill(changetype<usize>(this.idx), 0, IDX_SIZE << 2); this.idxGen = 1; }
+  }
+
+  /** Index slot holding key i (which must be indexed). */
+  private posOf(i: i32): i32 {
+    let h = <i32>(unchecked(this.hashes[i]) & IDX_MASK);
+    const want = (this.idxGen << 16) | <u32>(i + 1);
+    while (unchecked(this.idx[h]) != want) h = (h + 1) & IDX_MASK;
+    return h;
+  }
+
+  private index(i: i32, hv: u32): void {
+    unchecked(this.hashes[i] = hv);
+    const g = this.idxGen;
+    let h = <i32>(hv & IDX_MASK);
+    while ((unchecked(this.idx[h]) >> 16) == g) h = (h + 1) & IDX_MASK;
+    unchecked(this.idx[h] = (g << 16) | <u32>(i + 1));
+  }
+
+  /** Removes key i's index entry (backward-shift deletion keeps probe runs intact). */
+  private unindex(i: i32): void {
+    const g = this.idxGen;
+    let hole = this.posOf(i);
+    let j = (hole + 1) & IDX_MASK;
+    while (true) {
+      const e = unchecked(this.idx[j]);
+      if ((e >> 16) != g) break;
+      const home = <i32>(unchecked(this.hashes[<i32>(e & 0xffff) - 1]) & IDX_MASK);
+      // move e into the hole unless its home lies cyclically in (hole, j]
+      const inRange = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+      if (!inRange) { unchecked(this.idx[hole] = e); hole = j; }
+      j = (j + 1) & IDX_MASK;
+    }
+    unchecked(this.idx[hole] = 0);
+  }
 
   /**
    * Fills an empty store with distinct keys (as `slot` + `set` per key would, without the
@@ -42,20 +99,40 @@ export class TxStore {
   initFrom(keys: Array<ArrayBuffer>, names: Array<string>, vals: Array<ArrayBuffer>): void {
     // a request that wrote nothing to TX left exactly these defaults: nothing to copy
     if (!this.dirty && this.initSrc === keys) return;
+    if (this.initSrc !== keys) {
+      const hs = new StaticArray<u32>(keys.length);
+      for (let k = 0; k < keys.length; k++) hs[k] = keyHash(changetype<usize>(keys[k]), keys[k].byteLength);
+      this.initHashes = hs;
+    }
     this.dirty = false; this.initSrc = keys;
     this.count = 0; this.overflowed = false;
+    this.clearIndex();
     const n = min(keys.length, TX_MAX);
     for (let k = 0; k < n; k++) {
       if (k < this.keys.length) { this.keys[k] = keys[k]; this.keyStrings[k] = names[k]; }
       else { this.keys.push(keys[k]); this.keyStrings.push(names[k]); this.vals.push(new ByteBuf(16)); }
       const v = vals[k];
       this.vals[k].set(changetype<usize>(v), v.byteLength);
+      this.index(k, unchecked(this.initHashes[k]));
     }
     this.count = n;
   }
 
   find(lkey: ArrayBuffer): i32 {
-    for (let i = 0; i < this.count; i++) if (keyEquals(changetype<usize>(this.keys[i]), this.keys[i].byteLength, lkey)) return i;
+    const n = lkey.byteLength;
+    const hv = keyHash(changetype<usize>(lkey), n);
+    const g = this.idxGen;
+    let h = <i32>(hv & IDX_MASK);
+    while (true) {
+      const e = unchecked(this.idx[h]);
+      if ((e >> 16) != g) return -1;
+      const i = <i32>(e & 0xffff) - 1;
+      if (unchecked(this.hashes[i]) == hv) {
+        const k = unchecked(this.keys[i]);
+        if (keyEquals(changetype<usize>(k), k.byteLength, lkey)) return i;
+      }
+      h = (h + 1) & IDX_MASK;
+    }
     return -1;
   }
   findStr(s: string): i32 { return this.find(lowerAscii(s)); }
@@ -70,6 +147,7 @@ export class TxStore {
     if (k < this.keys.length) { this.keys[k] = lkey; this.keyStrings[k] = name; }
     else { this.keys.push(lkey); this.keyStrings.push(name); this.vals.push(new ByteBuf(16)); }
     this.vals[k].reset();
+    this.index(k, keyHash(changetype<usize>(lkey), lkey.byteLength));
     return k;
   }
 
@@ -87,6 +165,12 @@ export class TxStore {
     this.dirty = true;
     // swap with the last (order of TX is not significant)
     const last = this.count - 1;
+    this.unindex(i);
+    if (i != last) {
+      const pl = this.posOf(last);
+      unchecked(this.idx[pl] = (this.idxGen << 16) | <u32>(i + 1));
+      unchecked(this.hashes[i] = unchecked(this.hashes[last]));
+    }
     const k = this.keys[i], ks = this.keyStrings[i], v = this.vals[i];
     this.keys[i] = this.keys[last]; this.keyStrings[i] = this.keyStrings[last]; this.vals[i] = this.vals[last];
     this.keys[last] = k; this.keyStrings[last] = ks; this.vals[last] = v;

@@ -6,6 +6,7 @@
 import { OpContext, StringArgOperator, indexOfBytes } from "./operator";
 export class Contains extends StringArgOperator {
   constructor(arg: string) { super("contains", arg); }
+  literals(): Array<Uint8Array> | null { return this.argLiterals(); }
   test(p: usize, n: i32, a: usize, an: i32, c: OpContext): bool {
     const i = indexOfBytes(p, n, a, an);
     if (i < 0) return false;

@@ -11,6 +11,7 @@ import { OpContext, StringArgOperator, indexOfBytes } from "./operator";
 
 export class ContainsWord extends StringArgOperator {
   constructor(arg: string) { super("containsWord", arg); }
+  literals(): Array<Uint8Array> | null { return this.argLiterals(); }
   test(p: usize, n: i32, a: usize, an: i32, c: OpContext): bool {
     if (an == 0) return true;
     let i = indexOfBytes(p, n, a, an);

@@ -52,7 +52,14 @@ export abstract class Operator {
   /** The argument holds a macro (`%{tx.x}`): the engine expands it per evaluation into OpContext.arg*. */
   dynamic: bool = false;
   abstract match(p: usize, n: i32, c: OpContext): bool;
+  /** For the rule prefilter (engine/prefilter.ts): byte strings such that every value this
+   *  operator matches contains at least one of them, compared ignoring ASCII case; null when no
+   *  such set is known (the rule is then evaluated on every value). Never called per request. */
+  literals(): Array<Uint8Array> | null { return null; }
 }
+
+/** One literal: the bytes of `b`. */
+export function literalOf(b: ArrayBuffer): Array<Uint8Array> { return [Uint8Array.wrap(b)]; }
 
 /** Whether an operator argument holds a macro `%{…}`. */
 export function hasMacro(arg: string): bool {
@@ -113,6 +120,10 @@ export abstract class StringArgOperator extends Operator {
     return this.test(p, n, changetype<usize>(this.arg), this.arg.byteLength, c);
   }
   abstract test(p: usize, n: i32, a: usize, an: i32, c: OpContext): bool;
+  /** The constant argument as the one required literal (operators whose match contains it). */
+  protected argLiterals(): Array<Uint8Array> | null {
+    return this.dynamic || this.arg.byteLength == 0 ? null : literalOf(this.arg);
+  }
 }
 
 /** A numeric comparison: value and argument are read with `atoi`. */

@@ -27,6 +27,13 @@ export class Pm extends Operator {
     return out;
   }
 
+  literals(): Array<Uint8Array> | null {
+    const ph = this.m.phrases;
+    const out = new Array<Uint8Array>(ph.length);
+    for (let i = 0; i < ph.length; i++) out[i] = Uint8Array.wrap(String.UTF8.encode(ph[i]));
+    return out;
+  }
+
   match(p: usize, n: i32, c: OpContext): bool {
     const m = this.m;
     if (!m.find(p, n)) return false;

@@ -22,6 +22,20 @@ export class Rx extends Operator {
     return new Rx(re);
   }
 
+  /** The regex's required literals (regex/prefilter.ts; one char per byte, ASCII lower case). */
+  literals(): Array<Uint8Array> | null {
+    const l = this.re.literals;
+    if (l == null) return null;
+    const out = new Array<Uint8Array>(l.length);
+    for (let i = 0; i < l.length; i++) {
+      const s = l[i];
+      const b = new Uint8Array(s.length);
+      for (let k = 0; k < s.length; k++) b[k] = <u8>s.charCodeAt(k);
+      out[i] = b;
+    }
+    return out;
+  }
+
   match(p: usize, n: i32, c: OpContext): bool {
     const re = this.re;
     if (!c.capture) {

@@ -6,6 +6,7 @@
 import { OpContext, StringArgOperator } from "./operator";
 export class Streq extends StringArgOperator {
   constructor(arg: string) { super("streq", arg); }
+  literals(): Array<Uint8Array> | null { return this.argLiterals(); }
   test(p: usize, n: i32, a: usize, an: i32, c: OpContext): bool {
     return n == an && memory.compare(p, a, n) == 0;
   }

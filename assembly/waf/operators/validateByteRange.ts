@@ -32,6 +32,16 @@ export class ValidateByteRange extends Operator {
     return op;
   }
 
+  /** A violation needs a byte outside the table: each such byte is a one-byte literal. */
+  literals(): Array<Uint8Array> | null {
+    const out = new Array<Uint8Array>();
+    for (let b = 0; b < 256; b++) {
+      if ((unchecked(this.table[b >> 5]) & (1 << (b & 31))) != 0) continue;
+      const x = new Uint8Array(1); x[0] = <u8>b; out.push(x);
+    }
+    return out.length ? out : null;
+  }
+
   match(p: usize, n: i32, c: OpContext): bool {
     for (let i = 0; i < n; i++) {
       const b = <u32>load<u8>(p + i);

@@ -9,6 +9,7 @@ import { Operator, OpContext } from "./operator";
 
 export class ValidateUrlEncoding extends Operator {
   constructor() { super(); this.name = "validateUrlEncoding"; }
+  literals(): Array<Uint8Array> | null { const b = new Uint8Array(1); b[0] = 0x25; return [b]; }   // "%"
   match(p: usize, n: i32, c: OpContext): bool {
     for (let i = 0; i < n; i++) {
       if (load<u8>(p + i) != 0x25) continue;

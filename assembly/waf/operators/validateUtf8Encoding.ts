@@ -8,6 +8,12 @@ import { Operator, OpContext } from "./operator";
 
 export class ValidateUtf8Encoding extends Operator {
   constructor() { super(); this.name = "validateUtf8Encoding"; }
+  /** Invalid UTF-8 needs a byte 0x80-0xFF: each is a one-byte literal. */
+  literals(): Array<Uint8Array> | null {
+    const out = new Array<Uint8Array>(128);
+    for (let b = 0; b < 128; b++) { const x = new Uint8Array(1); x[0] = <u8>(0x80 + b); out[b] = x; }
+    return out;
+  }
   match(p: usize, n: i32, c: OpContext): bool {
     let i = 0;
     while (i < n) {

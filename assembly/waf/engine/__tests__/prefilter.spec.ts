@@ -1,0 +1,225 @@
+// Prefilter specs (engine/prefilter.ts). The prefilter may skip a rule only when the rule cannot
+// match; these specs check the two facts that soundness rests on, on random values:
+//   1. trigger patterns: a value that holds none of a transformation's triggers is left equal to
+//      itself up to ASCII case or trimmed ends (so each literal of the output is in the input);
+//   2. literals: a rule is evaluated whenever one of its literals or triggers is present, and the
+//      verdicts with and without the prefilter agree.
+// Plus the TX store's hash index (transaction.ts TxStore) against a plain list.
+import { JsonParser } from "../../../config/json";
+import { Errors } from "../../../config/reader";
+import { parseWaf } from "../parse";
+import { WafEngine } from "../eval";
+import { transformTriggers, triggersOf, T_OPAQUE } from "../prefilter";
+import { transformId, transformName, transformCount, applyTransform } from "../../transforms/registry";
+import { ByteBuf } from "../../bytes";
+import { TxStore } from "../transaction";
+import { lowerAscii } from "../variables";
+
+let seed: u32 = 12345;
+function rnd(n: i32): i32 { seed ^= seed << 13; seed ^= seed >> 17; seed ^= seed << 5; return <i32>(seed % <u32>n); }
+
+// bytes that trigger something, bytes that transformations care about, and plain ones
+const ALPHA: Array<u8> = [0x25, 0x2b, 0x26, 0x5c, 0x22, 0x27, 0x5e, 0x2c, 0x3b, 0x20, 0x09, 0x0a, 0x0d, 0x00, 0x80, 0xc0,
+  0xc2, 0xa0, 0xef, 0xbc, 0x81, 0xae, 0x23, 0x2f, 0x2a, 0x3c, 0x21, 0x2d, 0x2e, 0x30, 0x78, 0x58, 0x3d, 0x5f, 0x61, 0x41,
+  0x62, 0x7a, 0x5a, 0x31, 0x39, 0x66, 0x46, 0x3e, 0x28, 0x29, 0x75, 0x55, 0x23, 0x3b];
+
+function randomValue(buf: ByteBuf): void {
+  buf.reset();
+  const n = rnd(24);
+  // half of the values avoid the usual trigger bytes, so the "no trigger" branch is exercised
+  const plain = rnd(2) == 0;
+  for (let i = 0; i < n; i++) {
+    let c = ALPHA[rnd(ALPHA.length)];
+    if (plain && i % 3 != 0) c = <u8>(0x61 + rnd(26) - (rnd(2) ? 32 : 0));
+    buf.push(c);
+  }
+  if (rnd(8) == 0) {   // sometimes a whole base64 value
+    buf.reset();
+    const t = String.UTF8.encode("PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==");
+    buf.append(changetype<usize>(t), t.byteLength);
+  }
+}
+
+function foldedContains(hay: usize, hn: i32, needle: usize, nn: i32): bool {
+  if (nn == 0) return true;
+  for (let i = 0; i + nn <= hn; i++) {
+    let k = 0;
+    while (k < nn) {
+      let a = <u32>load<u8>(hay + i + k), b = <u32>load<u8>(needle + k);
+      if (a - 0x41 < 26) a |= 0x20;
+      if (b - 0x41 < 26) b |= 0x20;
+      if (a != b) break;
+      k++;
+    }
+    if (k == nn) return true;
+  }
+  return false;
+}
+
+describe("prefilter trigger patterns", () => {
+  it("a value without a transformation's triggers comes out as a case-folded substring of itself", () => {
+    const v = new ByteBuf(64), out = new ByteBuf(64);
+    let checked = 0, transforms = 0;
+    for (let id = 0; id < transformCount(); id++) {
+      const name = transformName(id);
+      const trig = transformTriggers(name);
+      if (trig & T_OPAQUE) continue;
+      transforms++;
+      for (let k = 0; k < 4000; k++) {
+        randomValue(v);
+        if ((triggersOf(v.ptr, v.len) & trig) != 0) continue;
+        applyTransform(id, v.ptr, v.len, out);
+        checked++;
+        const ok = foldedContains(v.ptr, v.len, out.ptr, out.len);
+        if (!ok) expect(name + ": " + v.toString() + " → " + out.toString()).toBe("", "output is not inside the input");
+      }
+    }
+    expect(transforms).toBeGreaterThan(20);
+    expect(checked).toBeGreaterThan(20000);
+  });
+
+  it("also after a case change (lowercase or uppercase first, as a chain may do)", () => {
+    const v = new ByteBuf(64), mid = new ByteBuf(64), out = new ByteBuf(64);
+    const lc = transformId("lowercase"), uc = transformId("uppercase");
+    let checked = 0;
+    for (let id = 0; id < transformCount(); id++) {
+      const name = transformName(id);
+      const trig = transformTriggers(name);
+      if (trig & T_OPAQUE) continue;
+      for (let k = 0; k < 2000; k++) {
+        randomValue(v);
+        if (rnd(3) == 0) {   // base64 text in mixed case: the lower/upper-cased forms decode differently
+          v.reset();
+          const t = String.UTF8.encode(rnd(2) ? "dW5pb24gc2VsZWN0" : "DW5PB24GC2VSZWN0");
+          v.append(changetype<usize>(t), t.byteLength);
+        }
+        if ((triggersOf(v.ptr, v.len) & trig) != 0) continue;
+        applyTransform(k % 2 ? lc : uc, v.ptr, v.len, mid);
+        applyTransform(id, mid.ptr, mid.len, out);
+        checked++;
+        if (!foldedContains(v.ptr, v.len, out.ptr, out.len)) expect(name + " after a case change: " + v.toString() + " → " + out.toString()).toBe("", "output is not inside the input");
+      }
+    }
+    expect(checked).toBeGreaterThan(10000);
+  });
+
+  it("names its triggers", () => {
+    expect(transformTriggers("urlDecodeUni") & T_OPAQUE).toBe(0);
+    expect(transformTriggers("base64Decode")).toBe(T_OPAQUE);
+    expect(transformTriggers("length")).toBe(T_OPAQUE);
+    expect(transformTriggers("LOWERCASE")).toBe(0);
+    expect(transformId("lowercase")).toBeGreaterThanOrEqual(0);
+  });
+});
+
+const KEEP = new Array<ArrayBuffer>();
+function b(s: string): ArrayBuffer { const x = String.UTF8.encode(s); KEEP.push(x); return x; }
+
+function engine(rules: string, prefilter: bool): WafEngine {
+  const json = "{\"prefilter\": " + (prefilter ? "true" : "false") + ", \"builtinPacks\": \"none\", \"packs\": [{\"id\": \"p\", \"rules\": [" + rules + "]}]}";
+  const v = new JsonParser(String.UTF8.encode(json)).parse();
+  const errs = new Errors();
+  const w = parseWaf(v!, "waf", errs);
+  expect(errs.list.length).toBe(0, errs.list.join("; "));
+  return new WafEngine(w);
+}
+
+function run(e: WafEngine, uri: string, ua: string): string {
+  e.begin("r", 0);
+  const m = b("GET"), u = b(uri);
+  e.tx.setRequestLine(changetype<usize>(m), 3, changetype<usize>(u), u.byteLength, "HTTP/1.1");
+  const k = b("user-agent"), v = b(ua);
+  e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  e.runPhase(1);
+  e.requestBody(0, 0);
+  e.runPhase(2);
+  e.checkInbound();
+  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
+}
+
+const RULES = "" +
+  "{\"id\": 1, \"phase\": 2, \"variables\": [\"ARGS\"], \"transformations\": [\"urlDecodeUni\", \"lowercase\"], \"match\": {\"rx\": \"union\\\\s+select\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 2, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:User-Agent\"], \"match\": {\"pm\": \"sqlmap nikto\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 3, \"phase\": 2, \"variables\": [\"ARGS\", \"REQUEST_FILENAME\"], \"transformations\": [\"htmlEntityDecode\", \"compressWhitespace\"], \"match\": {\"contains\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 4, \"phase\": 2, \"variables\": [\"ARGS_NAMES\"], \"match\": {\"validateByteRange\": \"48-57,65-90,97-122\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 5, \"phase\": 2, \"variables\": [\"ARGS\"], \"transformations\": [\"base64Text\"], \"multiMatch\": true, \"match\": {\"rx\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 6, \"phase\": 2, \"variables\": [\"TX:inbound_anomaly_score_pl1\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false}";
+
+describe("prefilter on rules", () => {
+  it("skips rules without a literal or trigger in their variables, and agrees with the full evaluation", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    const cases: Array<string> = [
+      "/a?x=1", "Mozilla/5.0",
+      "/a?x=1%20union%20select%202", "Mozilla/5.0",
+      "/a?x=1+union+select+2", "curl",
+      "/a?x=UNION%0aSELECT", "x",
+      "/a?q=%26lt;script>", "x",
+      "/a?q=&lt;script&gt;", "x",
+      "/a?q=a%20%20%3cscript", "x",
+      "/%3Cscript%3E", "x",
+      "/a", "sqlmap/1.0",
+      "/a", "Mozilla NIKTO",
+      "/a?A-C=1", "x",
+      "/a?abc=1", "x",
+      "/a?x=PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "x",
+      "/a?x=aGVsbG8gd29ybGQ=", "x",
+    ];
+    for (let i = 0; i < cases.length; i += 2) {
+      const a = run(on, cases[i], cases[i + 1]);
+      const c = run(off, cases[i], cases[i + 1]);
+      expect(a).toBe(c, cases[i] + " / " + cases[i + 1]);
+    }
+    // the clean request: rules 1-5 are skipped, only the TX rule runs
+    run(on, "/a?x=1", "Mozilla/5.0");
+    expect(on.skipped).toBe(5);
+    expect(on.evaluations).toBe(1);
+    run(off, "/a?x=1", "Mozilla/5.0");
+    expect(off.skipped).toBe(0);
+    expect(off.evaluations).toBe(6);
+    // a literal present → evaluated (and blocked)
+    expect(run(on, "/a?x=1%20union%20select%202", "Mozilla/5.0")).toBe("403 1,949110 5");
+  });
+
+  it("agrees with the full evaluation on random requests", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    const v = new ByteBuf(64);
+    let blocked = 0;
+    for (let k = 0; k < 3000; k++) {
+      randomValue(v);
+      // a query string from the random bytes, %-encoding what the request line cannot hold
+      let q = "/p?";
+      for (let i = 0; i < v.len; i++) {
+        const c = <i32>v.at(i);
+        if (c <= 0x20 || c >= 0x7f || c == 0x23 || c == 0x25 && rnd(2) == 0) q += "%" + (c < 16 ? "0" : "") + c.toString(16);
+        else q += String.fromCharCode(c);
+      }
+      if (rnd(3) == 0) q += "&x=union%20select";
+      const a = run(on, q, k % 5 == 0 ? "sqlmap" : "Mozilla");
+      const c = run(off, q, k % 5 == 0 ? "sqlmap" : "Mozilla");
+      if (a != c) expect(a).toBe(c, q);
+      if (!a.startsWith("0 ")) blocked++;
+    }
+    expect(blocked).toBeGreaterThan(100);
+  });
+});
+
+describe("TX store index", () => {
+  it("finds, adds and removes keys as a plain list does", () => {
+    const st = new TxStore();
+    const names = new Array<string>();
+    const present = new Array<bool>();
+    for (let i = 0; i < 300; i++) { names.push("k" + (i * 7919 % 1000).toString()); present.push(false); }
+    for (let round = 0; round < 20000; round++) {
+      const i = rnd(names.length);
+      const key = lowerAscii(names[i]);
+      const op = rnd(3);
+      if (op == 0) { st.setString(names[i], "v"); present[i] = true; }
+      else if (op == 1) { st.remove(key); present[i] = false; }
+      else expect(st.find(key) >= 0).toBe(present[i], names[i]);
+      if (round % 5000 == 0) { st.reset(); for (let j = 0; j < present.length; j++) present[j] = false; }
+    }
+    let n = 0;
+    for (let j = 0; j < present.length; j++) if (present[j]) n++;
+    expect(st.count).toBe(n);
+  });
+});

@@ -1,0 +1,433 @@
+/**
+ * Rule prefilter: skips a rule that provably cannot match this request, before any value is
+ * transformed or tested. Built once per VM from the compiled rules; per request each value a
+ * prefiltered rule could read is scanned once, by one Aho-Corasick automaton over every rule's
+ * required literals, in the same pass that notes which "trigger" bytes the value holds.
+ *
+ * Why it is sound. A rule is prefiltered when
+ *   - its operator names literals (Operator.literals()): byte strings one of which every value it
+ *     matches contains, ignoring ASCII case — a regex's required literals (regex/prefilter.ts), a
+ *     @pm phrase list, a @contains/@streq/@beginsWith/@endsWith/@containsWord argument, "%" for
+ *     @validateUrlEncoding, the bytes outside the range for @validateByteRange, 0x80-0xFF for
+ *     @validateUtf8Encoding; the operator is not negated and its argument holds no macro;
+ *   - each of its variables is a request collection or scalar (ARGS, REQUEST_HEADERS, REQUEST_URI
+ *     …, not TX, MATCHED_VAR or a `&` count);
+ *   - each of its transformations is either case-only or trim (lowercase, uppercase, trim*, none),
+ *     or rewrites a value only when the value holds one of its trigger patterns (TRIGGERS below:
+ *     urlDecode needs '%' or '+', htmlEntityDecode '&', compressWhitespace a non-space blank or two
+ *     blanks in a row, …). Transformations that rewrite any value (base64Decode, hexDecode, length
+ *     …) make the rule "always evaluated".
+ * If a value holds none of the rule's trigger patterns, every transformation of the chain leaves
+ * it equal to itself up to ASCII case or cuts its ends, so every literal in the transformed value
+ * is in the raw value (ignoring case). So: when no value of the rule's variables holds one of its
+ * literals or one of its trigger patterns, the rule cannot match and is skipped. Keyed selectors
+ * (`REQUEST_HEADERS:User-Agent`) and exclusions are judged on the whole collection (conservative).
+ * The check is per rule (chain starters and followers): any of its variables' slots with a literal
+ * hit or a trigger → the rule is evaluated as it always was.
+ *
+ * The engine calls newRequest() per transaction and candidate(rule) before evaluating a rule.
+ * Slots are scanned on first use and rescanned only when they changed (a collection grew, a
+ * scalar got another value: ARGS_POST and REQUEST_BODY arrive in phase 2).
+ * Spec: assembly/waf/engine/__tests__/prefilter.spec.ts (trigger soundness per transformation,
+ * also for chains that change case first; verdicts with and without the prefilter).
+ * `waf.prefilter: false` turns it off (to compare verdicts; the result must be the same).
+ */
+import { Rule, Waf } from "./rule";
+import { Transaction } from "./transaction";
+import { KV } from "./arena";
+import { V } from "./variables";
+import { PhraseMatcher } from "../../regex/aho";
+import { ByteBuf } from "../bytes";
+import { base64Text } from "../transforms/base64Text";
+
+// ---- trigger patterns ------------------------------------------------------------------------
+
+export const T_PCT: u32 = 1;        // '%'
+export const T_PLUS: u32 = 2;       // '+'
+export const T_AMP: u32 = 4;        // '&'
+export const T_BSL: u32 = 8;        // '\'
+export const T_QUOTE: u32 = 16;     // '"' '\''
+export const T_CARET: u32 = 32;     // '^'
+export const T_SEP: u32 = 64;       // ',' ';'
+export const T_SPACE: u32 = 128;    // ' '
+export const T_WSX: u32 = 256;      // \t \n \v \f \r
+export const T_WSRUN: u32 = 512;    // two blanks (space or \t-\r) in a row
+export const T_NUL: u32 = 1024;     // 0x00
+export const T_HI: u32 = 2048;      // a byte 0x80-0xFF
+export const T_CMT: u32 = 4096;     // "/*" "*/" "<!" "--" or '#'
+export const T_PATHSEG: u32 = 8192; // "//" or "/."
+export const T_HEX0X: u32 = 16384;  // "0x" / "0X"
+export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Text decodes to text
+/** a transformation that may rewrite any value: the rule is always evaluated */
+export const T_OPAQUE: u32 = 1 << 30;
+const T_NOTB64: u32 = 1 << 29;      // scan-internal: a byte outside the base64 alphabets
+
+/** The trigger patterns of a transformation (by name, any case): a value holding none of them is
+ *  left equal to itself up to ASCII case or trimmed ends. T_OPAQUE when no such set is known. */
+export function transformTriggers(name: string): u32 {
+  const n = name.toLowerCase();
+  if (n == "none" || n == "lowercase" || n == "uppercase" || n == "trim" || n == "trimleft" || n == "trimright") return 0;
+  if (n == "urldecode" || n == "urldecodeuni") return T_PCT | T_PLUS;
+  if (n == "htmlentitydecode") return T_AMP;
+  if (n == "jsdecode" || n == "cssdecode" || n == "escapeseqdecode") return T_BSL;
+  if (n == "cmdline") return T_QUOTE | T_BSL | T_CARET | T_SEP | T_SPACE | T_WSX;
+  if (n == "compresswhitespace") return T_WSX | T_WSRUN;
+  if (n == "removewhitespace") return T_SPACE | T_WSX | T_HI;
+  if (n == "removenulls" || n == "replacenulls") return T_NUL;
+  if (n == "replacecomments" || n == "removecomments" || n == "removecommentschar") return T_CMT;
+  if (n == "normalisepath" || n == "normalizepath") return T_PATHSEG;
+  if (n == "normalisepathwin" || n == "normalizepathwin") return T_PATHSEG | T_BSL;
+  if (n == "sqlhexdecode") return T_HEX0X;
+  if (n == "utf8tounicode") return T_HI | T_NUL;   // v3 drops a NUL that is not the last byte
+  if (n == "normalizeunicode") return T_HI;
+  if (n == "base64text") return T_B64;
+  return T_OPAQUE;
+}
+
+/** per byte: its single-byte triggers */
+const SINGLE = new StaticArray<u32>(256);
+/** per byte: the class it opens for pair triggers (0 none, 1 '/', 2 '*', 3 '<', 4 '-', 5 '0', 6 blank) */
+const PAIR_CLASS = new StaticArray<u8>(256);
+/** (class << 8 | next byte) → pair triggers */
+const PAIR = new StaticArray<u32>(7 * 256);
+
+function initTables(): void {
+  for (let b = 0; b < 256; b++) {
+    let t: u32 = 0;
+    if (b == 0x25) t |= T_PCT;
+    if (b == 0x2b) t |= T_PLUS;
+    if (b == 0x26) t |= T_AMP;
+    if (b == 0x5c) t |= T_BSL;
+    if (b == 0x22 || b == 0x27) t |= T_QUOTE;
+    if (b == 0x5e) t |= T_CARET;
+    if (b == 0x2c || b == 0x3b) t |= T_SEP;
+    if (b == 0x20) t |= T_SPACE;
+    if (b >= 0x09 && b <= 0x0d) t |= T_WSX;
+    if (b == 0) t |= T_NUL;
+    if (b >= 0x80) t |= T_HI;
+    if (b == 0x23) t |= T_CMT;
+    const b64 = (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) ||
+      b == 0x2b || b == 0x2f || b == 0x2d || b == 0x5f || b == 0x3d;
+    if (!b64) t |= T_NOTB64;
+    SINGLE[b] = t;
+    let c: u8 = 0;
+    if (b == 0x2f) c = 1; else if (b == 0x2a) c = 2; else if (b == 0x3c) c = 3; else if (b == 0x2d) c = 4;
+    else if (b == 0x30) c = 5; else if (b == 0x20 || (b >= 0x09 && b <= 0x0d)) c = 6;
+    PAIR_CLASS[b] = c;
+  }
+  PAIR[(1 << 8) | 0x2a] = T_CMT;        // "/*"
+  PAIR[(2 << 8) | 0x2f] = T_CMT;        // "*/"
+  PAIR[(3 << 8) | 0x21] = T_CMT;        // "<!"
+  PAIR[(4 << 8) | 0x2d] = T_CMT;        // "--"
+  PAIR[(1 << 8) | 0x2f] = T_PATHSEG;    // "//"
+  PAIR[(1 << 8) | 0x2e] = T_PATHSEG;    // "/."
+  PAIR[(5 << 8) | 0x78] = T_HEX0X;      // "0x"
+  PAIR[(5 << 8) | 0x58] = T_HEX0X;      // "0X"
+  for (let b = 0x09; b <= 0x0d; b++) PAIR[(6 << 8) | b] = T_WSRUN;
+  PAIR[(6 << 8) | 0x20] = T_WSRUN;
+}
+initTables();
+
+const B64_SCRATCH = new ByteBuf(256);
+
+/** The trigger patterns present in [p, p+n) (for tests; the engine scans in RulePrefilter.scan). */
+export function triggersOf(p: usize, n: i32): u32 {
+  let t: u32 = 0; let pc: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    const b = <u32>load<u8>(p + i);
+    t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
+    pc = unchecked(PAIR_CLASS[b]);
+  }
+  return finishTriggers(t, p, n);
+}
+
+const B64_CASED = new ByteBuf(256);
+
+@inline function finishTriggers(t: u32, p: usize, n: i32): u32 {
+  if ((t & T_NOTB64) == 0 && n >= 8 && b64Decodes(p, n)) t |= T_B64;
+  return t & ~T_NOTB64;
+}
+
+/** Whether t:base64Text rewrites the value as it is, lower-cased or upper-cased (a chain may
+ *  change case before base64Text; no other trigger-free step changes a base64-alphabet value). */
+function b64Decodes(p: usize, n: i32): bool {
+  if (base64Text(p, n, B64_SCRATCH)) return true;
+  const c = B64_CASED;
+  for (let pass = 0; pass < 2; pass++) {
+    c.set(p, n);
+    for (let i = 0; i < n; i++) {
+      const b = <u32>load<u8>(c.ptr + i);
+      if (pass == 0 && b - 0x41 < 26) store<u8>(c.ptr + i, <u8>(b | 0x20));
+      if (pass == 1 && b - 0x61 < 26) store<u8>(c.ptr + i, <u8>(b & 0xdf));
+    }
+    if (base64Text(c.ptr, n, B64_SCRATCH)) return true;
+  }
+  return false;
+}
+
+// ---- slots: the request data a prefiltered rule can read -------------------------------------
+
+const S_ARGS_GET = 0, S_ARGS_GET_NAMES = 1, S_ARGS_POST = 2, S_ARGS_POST_NAMES = 3, S_HEADERS = 4,
+  S_HEADERS_NAMES = 5, S_COOKIES = 6, S_COOKIES_NAMES = 7, S_FILES = 8, S_FILES_NAMES = 9,
+  S_PART_HEADERS = 10, S_XML = 11, S_RESP_HEADERS = 12, S_RESP_HEADERS_NAMES = 13;
+const S_KV_COUNT = 14;
+/** scalar variables a prefiltered rule may read (their values do not change once set) */
+const SCALARS: Array<i32> = [
+  V.REQUEST_METHOD, V.REQUEST_URI, V.REQUEST_URI_RAW, V.REQUEST_FILENAME, V.REQUEST_BASENAME,
+  V.REQUEST_LINE, V.REQUEST_PROTOCOL, V.QUERY_STRING, V.REQUEST_BODY, V.REQUEST_CONTENT_TYPE,
+  V.RESPONSE_BODY, V.RESPONSE_CONTENT_TYPE, V.RESPONSE_PROTOCOL, V.SERVER_NAME, V.REMOTE_ADDR,
+];
+const NSLOTS = S_KV_COUNT + 15;
+
+/** The slots behind a variable, or null when rules reading it cannot be prefiltered. */
+function slotsOf(v: i32): Array<i32> | null {
+  switch (v) {
+    case V.ARGS: return [S_ARGS_GET, S_ARGS_POST];
+    case V.ARGS_GET: return [S_ARGS_GET];
+    case V.ARGS_POST: return [S_ARGS_POST];
+    case V.ARGS_NAMES: return [S_ARGS_GET_NAMES, S_ARGS_POST_NAMES];
+    case V.ARGS_GET_NAMES: return [S_ARGS_GET_NAMES];
+    case V.ARGS_POST_NAMES: return [S_ARGS_POST_NAMES];
+    case V.REQUEST_HEADERS: return [S_HEADERS];
+    case V.REQUEST_HEADERS_NAMES: return [S_HEADERS_NAMES];
+    case V.REQUEST_COOKIES: return [S_COOKIES];
+    case V.REQUEST_COOKIES_NAMES: return [S_COOKIES_NAMES];
+    case V.FILES: return [S_FILES];
+    case V.FILES_NAMES: return [S_FILES_NAMES];
+    case V.MULTIPART_PART_HEADERS: return [S_PART_HEADERS];
+    case V.XML: return [S_XML];
+    case V.RESPONSE_HEADERS: return [S_RESP_HEADERS];
+    case V.RESPONSE_HEADERS_NAMES: return [S_RESP_HEADERS_NAMES];
+  }
+  const k = SCALARS.indexOf(v);
+  return k >= 0 ? [S_KV_COUNT + k] : null;
+}
+
+function kvOf(tx: Transaction, s: i32): KV {
+  switch (s) {
+    case S_ARGS_GET: case S_ARGS_GET_NAMES: return tx.argsGet;
+    case S_ARGS_POST: case S_ARGS_POST_NAMES: return tx.argsPost;
+    case S_HEADERS: case S_HEADERS_NAMES: return tx.headers;
+    case S_COOKIES: case S_COOKIES_NAMES: return tx.cookies;
+    case S_FILES: case S_FILES_NAMES: return tx.files;
+    case S_PART_HEADERS: return tx.multipartPartHeaders;
+    case S_XML: return tx.xml;
+  }
+  return tx.respHeaders;
+}
+
+@inline function namesSlot(s: i32): bool {
+  return s == S_ARGS_GET_NAMES || s == S_ARGS_POST_NAMES || s == S_HEADERS_NAMES || s == S_COOKIES_NAMES ||
+    s == S_FILES_NAMES || s == S_RESP_HEADERS_NAMES;
+}
+
+// ---- the prefilter ---------------------------------------------------------------------------
+
+export class RulePrefilter {
+  /** prefiltered rules (bit numbers) */
+  count: i32 = 0;
+  words: i32 = 1;
+  private ac: PhraseMatcher | null = null;
+  /** per automaton state: index of its output rule set, -1 none */
+  private outId: StaticArray<i32> = new StaticArray<i32>(0);
+  /** output rule sets, `words` u64 each */
+  private sets: StaticArray<u64> = new StaticArray<u64>(0);
+  // per slot, per request
+  private gen: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private stampP: StaticArray<usize> = new StaticArray<usize>(NSLOTS);
+  private stampN: StaticArray<i32> = new StaticArray<i32>(NSLOTS);
+  private trig: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private hits: StaticArray<u64> = new StaticArray<u64>(0);
+  private cur: u32 = 1;
+  /** slots are checked for changes once per phase (nothing a rule does changes them) */
+  private checked: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private phaseGen: u32 = 1;
+  /** values scanned in this request (tests, bench) */
+  scanned: i32 = 0;
+
+  constructor(waf: Waf, public tx: Transaction) { this.build(waf); }
+
+  private build(waf: Waf): void {
+    const litIndex = new Map<string, i32>();
+    const lits = new Array<Uint8Array>();
+    const owners = new Array<Array<i32>>();
+    for (let ph = 1; ph <= 5; ph++) {
+      const rules = waf.phases[ph];
+      for (let i = 0; i < rules.length; i++) {
+        let r: Rule | null = rules[i];
+        while (r != null) { this.analyze(r, litIndex, lits, owners); r = r.chain; }
+      }
+    }
+    this.words = max(1, (this.count + 63) >> 6);
+    this.hits = new StaticArray<u64>(NSLOTS * this.words);
+    if (lits.length == 0) return;
+    const ac = PhraseMatcher.fromBytes(lits);
+    this.ac = ac;
+    // output set of each state: the rules of every literal ending there (its own and, through the
+    // dictionary links, its suffixes'), deduplicated
+    const W = this.words;
+    const outId = new StaticArray<i32>(ac.nstates);
+    const setIndex = new Map<string, i32>();
+    const sets = new Array<u64>();
+    const tmp = new StaticArray<u64>(W);
+    for (let s = 0; s < ac.nstates; s++) {
+      outId[s] = -1;
+      let t = ac.term[s] >= 0 ? s : ac.dict[s];
+      if (t <= 0) continue;
+      for (let w = 0; w < W; w++) tmp[w] = 0;
+      while (t > 0) {
+        const o = owners[ac.term[t]];
+        for (let k = 0; k < o.length; k++) tmp[o[k] >> 6] |= (<u64>1) << (<u64>(o[k] & 63));
+        t = ac.dict[t];
+      }
+      let key = "";
+      for (let w = 0; w < W; w++) key += tmp[w].toString(16) + ",";
+      if (setIndex.has(key)) { outId[s] = setIndex.get(key); continue; }
+      const id = sets.length / W;
+      setIndex.set(key, id);
+      for (let w = 0; w < W; w++) sets.push(tmp[w]);
+      outId[s] = id;
+    }
+    this.outId = outId;
+    const st = new StaticArray<u64>(max(1, sets.length));
+    for (let i = 0; i < sets.length; i++) st[i] = sets[i];
+    this.sets = st;
+  }
+
+  private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>): void {
+    r.pfBit = -1;
+    if (r.isMarker || r.op == null || r.negate || r.op!.dynamic) return;
+    const ls = r.op!.literals();
+    if (ls == null || ls.length == 0) return;
+    for (let k = 0; k < ls.length; k++) if (ls[k].length == 0) return;
+    let trig: u32 = 0;
+    for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
+    if (trig & T_OPAQUE) return;
+    const slots = new Array<i32>();
+    for (let k = 0; k < r.vars.length; k++) {
+      const sel = r.vars[k];
+      if (sel.count) return;
+      const ss = slotsOf(sel.v);
+      if (ss == null) return;
+      for (let j = 0; j < ss.length; j++) if (!slots.includes(ss[j])) slots.push(ss[j]);
+    }
+    if (slots.length == 0) return;
+    const bit = this.count++;
+    r.pfBit = bit;
+    r.pfTrig = trig;
+    const sa = new StaticArray<i32>(slots.length);
+    for (let k = 0; k < slots.length; k++) sa[k] = slots[k];
+    r.pfSlots = sa;
+    for (let k = 0; k < ls.length; k++) {
+      // the automaton folds ASCII case: literals equal up to case are one literal
+      const b = ls[k];
+      let key = "";
+      for (let j = 0; j < b.length; j++) { let c = <i32>b[j]; if (c >= 0x41 && c <= 0x5a) c += 32; key += String.fromCharCode(c); }
+      let id: i32;
+      if (litIndex.has(key)) id = litIndex.get(key);
+      else { id = lits.length; litIndex.set(key, id); lits.push(b); owners.push(new Array<i32>()); }
+      const o = owners[id];
+      if (o.length == 0 || o[o.length - 1] != bit) o.push(bit);
+    }
+  }
+
+  /** Before each phase: request data may have grown (body arguments, response headers). */
+  newPhase(): void {
+    this.phaseGen++;
+    if (this.phaseGen == 0) { memory.fill(changetype<usize>(this.checked), 0, <usize>NSLOTS << 2); this.phaseGen = 1; }
+  }
+
+  newRequest(): void {
+    this.newPhase();
+    this.cur++;
+    if (this.cur == 0) { memory.fill(changetype<usize>(this.gen), 0, <usize>NSLOTS << 2); this.cur = 1; }
+    this.scanned = 0;
+  }
+
+  /** May rule `r` (pfBit ≥ 0) match this request? */
+  candidate(r: Rule): bool {
+    const slots = r.pfSlots!;
+    const bit = r.pfBit;
+    const w = bit >> 6;
+    const m = (<u64>1) << (<u64>(bit & 63));
+    const W = this.words;
+    for (let k = 0; k < slots.length; k++) {
+      const s = unchecked(slots[k]);
+      if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
+      if ((unchecked(this.trig[s]) & r.pfTrig) != 0) return true;
+      if ((unchecked(this.hits[s * W + w]) & m) != 0) return true;
+    }
+    return false;
+  }
+
+  private ensure(s: i32): void {
+    const tx = this.tx;
+    const fresh = unchecked(this.gen[s]) == this.cur;
+    if (s < S_KV_COUNT) {
+      const kv = kvOf(tx, s);
+      let from = 0;
+      if (fresh) {
+        if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
+        if (kv.count > unchecked(this.stampN[s]) && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) from = unchecked(this.stampN[s]);
+      }
+      if (from == 0) this.clear(s);
+      const names = namesSlot(s);
+      for (let i = from; i < kv.count; i++) {
+        if (names) this.scan(s, unchecked(kv.kp[i]), unchecked(kv.kl[i]));
+        else this.scan(s, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
+      }
+      // kv.kp is replaced when the list grows: the pointer tells a grown list from a refilled one
+      unchecked(this.stampN[s] = kv.count); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
+    } else {
+      const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
+      const n = tx.valLen;
+      if (fresh && unchecked(this.stampP[s]) == p && unchecked(this.stampN[s]) == n) return;
+      this.clear(s);
+      if (n > 0) this.scan(s, p, n);
+      unchecked(this.stampP[s] = p); unchecked(this.stampN[s] = n);
+    }
+    unchecked(this.gen[s] = this.cur);
+  }
+
+  private clear(s: i32): void {
+    unchecked(this.trig[s] = 0);
+    const W = this.words;
+    for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] = 0);
+  }
+
+  /** One value: its trigger patterns and the rules whose literals it holds, into slot s. */
+  private scan(s: i32, p: usize, n: i32): void {
+    this.scanned++;
+    let t: u32 = 0; let pc: u32 = 0;
+    const ac = this.ac;
+    if (ac == null) {
+      for (let i = 0; i < n; i++) {
+        const b = <u32>load<u8>(p + i);
+        t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
+        pc = unchecked(PAIR_CLASS[b]);
+      }
+    } else {
+      const ncls = ac.ncls;
+      const tr = changetype<usize>(ac.trans);
+      const cls = changetype<usize>(ac.cls);
+      const out = changetype<usize>(this.outId);
+      const W = this.words;
+      const hits = changetype<usize>(this.hits) + (<usize>(s * W) << 3);
+      const sets = changetype<usize>(this.sets);
+      let st = 0; let last = -1;
+      for (let i = 0; i < n; i++) {
+        const b = <u32>load<u8>(p + i);
+        t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
+        pc = unchecked(PAIR_CLASS[b]);
+        st = load<i32>(tr + (<usize>(st * ncls + <i32>load<u8>(cls + <usize>b)) << 2));
+        const o = load<i32>(out + (<usize>st << 2));
+        if (o >= 0 && o != last) {
+          last = o;
+          const sp = sets + (<usize>(o * W) << 3);
+          for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
+        }
+      }
+    }
+    unchecked(this.trig[s] |= finishTriggers(t, p, n));
+  }
+}
