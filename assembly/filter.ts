@@ -11,7 +11,9 @@ import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
 import { containsFold, equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathForMatch } from "./util/path";
-import { WafStream } from "./waf/engine/stream";
+import { WafStream, prepareWaf } from "./waf/engine/stream";
+import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRx, lastDeferredRxClear } from "./waf/operators/rx";
+import { collectGarbage, enterCallback, leaveCallback, collectIfGrown } from "./gc";
 import { JwtStep } from "./authz/jwt/step";
 import { addHeader } from "./host/headers";
 import { enforce, AuthzMetrics, noCredential, DEBUG_HEADER } from "./authz/enforce";
@@ -27,17 +29,36 @@ export class BulwarkRoot extends RootContext {
   jwt: JwtStep = new JwtStep(); // end-user JWTs; its token cache lives as long as the configuration
   authzMetrics: AuthzMetrics = new AuthzMetrics(); // defined on first use (only when policies exist)
   seq: u64 = 0;
+  /** configuration work in progress (rooted while garbage is collected between its steps) */
+  private configuring: Errors | null = null;
+  private pending: Config | null = null;
 
   onConfigure(configuration_size: u32): bool {
     const buf = configuration_size == 0 ? new ArrayBuffer(0)
       : getBufferBytes(BufType.PluginConfiguration, 0, configuration_size);
     if (buf == null) { logError("bulwark: configuration refused: (root): the plugin configuration could not be read"); return false; }
     const errs = new Errors();
+    // Regexes are compiled after the model is built, one at a time, with the garbage of each
+    // collected (operators/rx.ts deferRxCompiles; gc.ts): the work in progress is rooted here.
+    this.configuring = errs;
+    deferRxCompiles(true);
     const cfg = loadConfig(buf, errs);
+    deferRxCompiles(false);
+    this.pending = cfg;
+    collectGarbage();
+    while (deferredRxCount() > 0) {
+      const fault = compileNextDeferredRx();
+      if (fault.length) errs.add(lastDeferredRx!.path, fault);
+      collectGarbage();   // one regex's garbage at a time: the peak stays near the live size
+    }
+    lastDeferredRxClear();
     if (!errs.ok) {
       for (let i = 0; i < errs.list.length; i++) logError("bulwark: configuration refused: " + errs.list[i]);
+      this.pending = null; this.configuring = null;
+      collectGarbage();   // nothing below uses errs, cfg or buf any more
       return false;
     }
+    if (cfg.waf != null) prepareWaf(cfg.waf!);   // prefilter tables, a first engine
     this.config = cfg;
     this.jwt.configure(cfg.jwt);
     if (this.mRequests == u32.MAX_VALUE) {
@@ -45,6 +66,8 @@ export class BulwarkRoot extends RootContext {
       this.mDenied = defineMetric(MetricType.Counter, "bulwark.denied_total");
     }
     logInfo("bulwark: configured (" + cfg.denyList.length.toString() + " deny-list entries)");
+    this.pending = null; this.configuring = null;
+    collectGarbage();     // the old configuration and this one's leftovers; cfg is this.config
     return true;
   }
 
@@ -71,6 +94,13 @@ function headerMatches(h: HeaderMap, rule: DenyRule): bool {
 
 export class BulwarkStream extends Context {
   onRequestHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
+    enterCallback();
+    const r = this.requestHeaders(_eos);
+    leaveCallback();
+    return r;
+  }
+
+  private requestHeaders(_eos: bool): FilterHeadersStatusValues {
     const root = this.root_context as BulwarkRoot;
     const cfg = root.config;
     incrementMetric(root.mRequests);
@@ -134,9 +164,12 @@ export class BulwarkStream extends Context {
   waf: WafStream = new WafStream();
 
   onResponseHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
-    if (this.waf.responseHeaders(_eos)) return FilterHeadersStatusValues.StopIteration;
-    if (this.authzBy.length) addHeader(MapType.ResponseHeaders, DEBUG_HEADER, "allow; " + this.authzBy);
-    return FilterHeadersStatusValues.Continue;
+    enterCallback();
+    let r = FilterHeadersStatusValues.Continue;
+    if (this.waf.responseHeaders(_eos)) r = FilterHeadersStatusValues.StopIteration;
+    else if (this.authzBy.length) addHeader(MapType.ResponseHeaders, DEBUG_HEADER, "allow; " + this.authzBy);
+    leaveCallback();
+    return r;
   }
 
   private requestId(h: HeaderMap, root: BulwarkRoot): string {
@@ -153,13 +186,19 @@ export class BulwarkStream extends Context {
 
   onRequestBody(_len: usize, _eos: bool): FilterDataStatusValues {
     // WAF phase 2: buffers until end_of_stream or the body limit
-    return this.waf.requestBody(_len, _eos);
+    enterCallback();
+    const r = this.waf.requestBody(_len, _eos);
+    leaveCallback();
+    return r;
   }
 
   onResponseBody(len: usize, eos: bool): FilterDataStatusValues {
-    return this.waf.responseBody(len, eos);
+    enterCallback();
+    const r = this.waf.responseBody(len, eos);
+    leaveCallback();
+    return r;
   }
 
   onLog(): void { this.waf.release(); }
-  onDelete(): void { this.waf.release(); }
+  onDelete(): void { this.waf.release(); collectIfGrown(); }
 }

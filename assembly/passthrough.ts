@@ -1,8 +1,10 @@
-// Entry of build/passthrough.wasm: the benchmark floor. The same runtime and build flags as the
-// filter, a configuration it does not parse, and one request-header lookup per request.
+// Entry of build/passthrough.wasm: the benchmark floor. The same runtime, build flags and garbage
+// collection policy as the filter, a configuration it does not parse, and one request-header
+// lookup per request.
 export * from "@solo-io/proxy-runtime/assembly/proxy";
 import { registerRootContext, RootContext, Context, FilterHeadersStatusValues, MapType } from "./host/abi";
 import { getHeader } from "./host/headers";
+import { collectIfGrown } from "./gc";
 
 class PassRoot extends RootContext {
   onConfigure(_size: u32): bool { return true; }
@@ -13,5 +15,6 @@ class PassStream extends Context {
     getHeader(MapType.RequestHeaders, ":path");
     return FilterHeadersStatusValues.Continue;
   }
+  onDelete(): void { collectIfGrown(); }   // the same collection policy as the filter (gc.ts)
 }
 registerRootContext((id: u32): RootContext => new PassRoot(id), "");

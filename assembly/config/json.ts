@@ -164,34 +164,40 @@ export class JsonParser {
   /** A string literal; raw UTF-8 runs are decoded in bulk, escapes one by one. */
   private str(): string | null {
     this.i++; // opening quote
-    let out = "";
+    // pieces are joined once at the end: appending to a string per escape would copy the string
+    // each time (quadratic garbage for long regexes full of backslashes)
+    let parts: Array<string> | null = null;
     let run = this.i;
     while (true) {
       if (this.i >= this.n) { this.fail("unterminated string"); return null; }
       const c = <i32>load<u8>(this.p + this.i);
       if (c == 0x22) {
-        out += String.UTF8.decodeUnsafe(this.p + run, this.i - run);
+        const last = String.UTF8.decodeUnsafe(this.p + run, this.i - run);
         this.i++;
-        return out;
+        if (parts == null) return last;
+        parts.push(last);
+        return parts.join("");
       }
       if (c < 0x20) { this.fail("control character in string"); return null; }
       if (c != 0x5c) { this.i++; continue; }
-      out += String.UTF8.decodeUnsafe(this.p + run, this.i - run);
+      if (parts == null) parts = new Array<string>();
+      const ps = parts!;
+      if (this.i > run) ps.push(String.UTF8.decodeUnsafe(this.p + run, this.i - run));
       this.i++;
       const e = this.c();
       this.i++;
-      if (e == 0x22) out += "\"";
-      else if (e == 0x5c) out += "\\";
-      else if (e == 0x2f) out += "/";
-      else if (e == 0x62) out += "\b";
-      else if (e == 0x66) out += "\f";
-      else if (e == 0x6e) out += "\n";
-      else if (e == 0x72) out += "\r";
-      else if (e == 0x74) out += "\t";
+      if (e == 0x22) ps.push("\"");
+      else if (e == 0x5c) ps.push("\\");
+      else if (e == 0x2f) ps.push("/");
+      else if (e == 0x62) ps.push("\b");
+      else if (e == 0x66) ps.push("\f");
+      else if (e == 0x6e) ps.push("\n");
+      else if (e == 0x72) ps.push("\r");
+      else if (e == 0x74) ps.push("\t");
       else if (e == 0x75) {
         const u = this.hex4();
         if (u < 0) { this.fail("invalid \\u escape"); return null; }
-        out += String.fromCharCode(u);
+        ps.push(String.fromCharCode(u));
       } else { this.i--; this.fail("invalid escape"); return null; }
       run = this.i;
     }

@@ -11,6 +11,7 @@ import { Rule, Waf, WafSettings, Act, ACT_NAMES, SEV_NAMES, Sev, SetVar, SetOp, 
 import { parseSelector, VarSel, V, VAR_NAMES, availablePhase } from "./variables";
 import { parseMacro } from "./macro";
 import { createOperator } from "../operators/registry";
+import { Rx } from "../operators/rx";
 import { OpError, hasMacro } from "../operators/operator";
 import { transformId } from "../transforms/registry";
 import { JsonParser } from "../../config/json";
@@ -239,6 +240,7 @@ function parseRule(v: JValue, path: string, ctx: Ctx, pack: i32, chained: bool, 
       const op = createOperator(name, av.s, ctx.data, oe);
       if (!oe.ok || op == null) errs.add(ap, oe.msg + (oe.offset >= 0 ? " at offset " + oe.offset.toString() : ""));
       else {
+        if (op instanceof Rx) (<Rx>op).path = ap;   // a deferred compile reports its fault here
         r.op = op; r.opName = name;
         if (op.dynamic) {
           const e = new Array<string>();

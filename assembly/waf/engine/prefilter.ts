@@ -223,29 +223,27 @@ function kvOf(tx: Transaction, s: i32): KV {
 
 // ---- the prefilter ---------------------------------------------------------------------------
 
-export class RulePrefilter {
+/** The per-configuration part: rule analysis and the automaton (built once per Waf, shared by
+ *  every engine of the VM). */
+export class PrefilterTables {
   /** prefiltered rules (bit numbers) */
   count: i32 = 0;
   words: i32 = 1;
-  private ac: PhraseMatcher | null = null;
+  ac: PhraseMatcher | null = null;
   /** per automaton state: index of its output rule set, -1 none */
-  private outId: StaticArray<i32> = new StaticArray<i32>(0);
+  outId: StaticArray<i32> = new StaticArray<i32>(0);
   /** output rule sets, `words` u64 each */
-  private sets: StaticArray<u64> = new StaticArray<u64>(0);
-  // per slot, per request
-  private gen: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
-  private stampP: StaticArray<usize> = new StaticArray<usize>(NSLOTS);
-  private stampN: StaticArray<i32> = new StaticArray<i32>(NSLOTS);
-  private trig: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
-  private hits: StaticArray<u64> = new StaticArray<u64>(0);
-  private cur: u32 = 1;
-  /** slots are checked for changes once per phase (nothing a rule does changes them) */
-  private checked: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
-  private phaseGen: u32 = 1;
-  /** values scanned in this request (tests, bench) */
-  scanned: i32 = 0;
+  sets: StaticArray<u64> = new StaticArray<u64>(0);
 
-  constructor(waf: Waf, public tx: Transaction) { this.build(waf); }
+  /** The tables of `waf`, built on first use. */
+  static of(waf: Waf): PrefilterTables {
+    const t = waf.prefilter;
+    if (t != null) return changetype<PrefilterTables>(t);
+    const n = new PrefilterTables();
+    n.build(waf);
+    waf.prefilter = n;
+    return n;
+  }
 
   private build(waf: Waf): void {
     const litIndex = new Map<string, i32>();
@@ -259,7 +257,6 @@ export class RulePrefilter {
       }
     }
     this.words = max(1, (this.count + 63) >> 6);
-    this.hits = new StaticArray<u64>(NSLOTS * this.words);
     if (lits.length == 0) return;
     const ac = PhraseMatcher.fromBytes(lits);
     this.ac = ac;
@@ -331,6 +328,31 @@ export class RulePrefilter {
     }
   }
 
+}
+
+/** The per-engine part: what this request's slots hold. */
+export class RulePrefilter {
+  private t: PrefilterTables = changetype<PrefilterTables>(0);
+  private W: i32 = 1;
+  // per slot, per request
+  private gen: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private stampP: StaticArray<usize> = new StaticArray<usize>(NSLOTS);
+  private stampN: StaticArray<i32> = new StaticArray<i32>(NSLOTS);
+  private trig: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private hits: StaticArray<u64> = new StaticArray<u64>(0);
+  private cur: u32 = 1;
+  /** slots are checked for changes once per phase (nothing a rule does changes them) */
+  private checked: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private phaseGen: u32 = 1;
+  /** values scanned in this request (tests, bench) */
+  scanned: i32 = 0;
+
+  constructor(waf: Waf, public tx: Transaction) {
+    this.t = PrefilterTables.of(waf);
+    this.W = this.t.words;
+    this.hits = new StaticArray<u64>(NSLOTS * this.W);
+  }
+
   /** Before each phase: request data may have grown (body arguments, response headers). */
   newPhase(): void {
     this.phaseGen++;
@@ -350,7 +372,7 @@ export class RulePrefilter {
     const bit = r.pfBit;
     const w = bit >> 6;
     const m = (<u64>1) << (<u64>(bit & 63));
-    const W = this.words;
+    const W = this.W;
     for (let k = 0; k < slots.length; k++) {
       const s = unchecked(slots[k]);
       if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
@@ -391,7 +413,7 @@ export class RulePrefilter {
 
   private clear(s: i32): void {
     unchecked(this.trig[s] = 0);
-    const W = this.words;
+    const W = this.W;
     for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] = 0);
   }
 
@@ -399,7 +421,7 @@ export class RulePrefilter {
   private scan(s: i32, p: usize, n: i32): void {
     this.scanned++;
     let t: u32 = 0; let pc: u32 = 0;
-    const ac = this.ac;
+    const ac = this.t.ac;
     if (ac == null) {
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
@@ -410,10 +432,10 @@ export class RulePrefilter {
       const ncls = ac.ncls;
       const tr = changetype<usize>(ac.trans);
       const cls = changetype<usize>(ac.cls);
-      const out = changetype<usize>(this.outId);
-      const W = this.words;
+      const out = changetype<usize>(this.t.outId);
+      const W = this.W;
       const hits = changetype<usize>(this.hits) + (<usize>(s * W) << 3);
-      const sets = changetype<usize>(this.sets);
+      const sets = changetype<usize>(this.t.sets);
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);

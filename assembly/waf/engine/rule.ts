@@ -125,6 +125,8 @@ export class Waf {
   packs: Array<PackInfo> = [];
   phases: Array<Array<Rule>> = [[], [], [], [], [], []];
   ruleCount: i32 = 0;
+  /** the rule prefilter's tables (prefilter.ts PrefilterTables), built on first use */
+  prefilter: Object | null = null;
   /** the transformation trie: node -> (parent node, transformation id) */
   tParent: Array<i32> = [];
   tId: Array<i32> = [];

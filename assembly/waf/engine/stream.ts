@@ -35,6 +35,13 @@ function borrow(waf: Waf): WafEngine {
   return new WafEngine(waf);
 }
 
+/** At configure time: the prefilter tables and a first engine in the pool, so the first request
+ *  of a VM does not build them. */
+export function prepareWaf(waf: Waf): void {
+  const e = borrow(waf);
+  if (pool.length < 64) pool.push(e);
+}
+
 const H_METHOD = String.UTF8.encode(":method");
 const H_PATH = String.UTF8.encode(":path");
 const H_AUTHORITY = String.UTF8.encode(":authority");

@@ -11,15 +11,58 @@
 import { Operator, OpContext, OpError, MAX_CAPTURES } from "./operator";
 import { compileRegex, lastCompileError, Regex, DOTALL, BYTES } from "../../regex/index";
 
+/**
+ * Deferred compilation. Compiling a regex leaves garbage (parse tree, NFA fragments) several times
+ * the size of what it keeps; with the filter's non-incremental collector (assembly/filter.ts)
+ * garbage is only collected between steps of the configuration. While deferring, Rx.create only
+ * queues the operator; compileNextDeferredRx() then compiles the queue one regex at a time and
+ * returns a fault with the same text Rx.create would have given (the caller reports it at the
+ * operator's JSON path, `Rx.path`). An operator is never used before the queue is empty (the
+ * configuration is not in service until then).
+ */
+let deferring = false;
+const queue = new Array<Rx>();
+let queueHead = 0;
+export function deferRxCompiles(on: bool): void { deferring = on; }
+/** Regexes still to compile. */
+export function deferredRxCount(): i32 { return queue.length - queueHead; }
+/** Compiles the next queued regex; returns "" or its compile fault, with the operator in `lastDeferredRx`. */
+export let lastDeferredRx: Rx | null = null;
+export function lastDeferredRxClear(): void { lastDeferredRx = null; }
+export function compileNextDeferredRx(): string {
+  const op = queue[queueHead];
+  queue[queueHead] = changetype<Rx>(0);
+  queueHead++;
+  if (queueHead == queue.length) { queue.length = 0; queueHead = 0; }
+  lastDeferredRx = op;
+  const re = compileRegex(op.pattern, DOTALL | BYTES);
+  if (re == null) return lastCompileError();
+  op.re = re;
+  return "";
+}
+
 export class Rx extends Operator {
-  re: Regex;
+  /** null only while its compilation is deferred (see above) */
+  private _re: Regex | null;
+  pattern: string;
+  /** the JSON path of the argument (for a deferred compile fault) */
+  path: string = "";
   private spans: StaticArray<i32> = new StaticArray<i32>(MAX_CAPTURES * 2);
-  constructor(re: Regex) { super(); this.name = "rx"; this.re = re; }
+  constructor(re: Regex | null, pattern: string) { super(); this.name = "rx"; this._re = re; this.pattern = pattern; }
+
+  get re(): Regex { return this._re!; }
+  set re(r: Regex) { this._re = r; }
 
   static create(arg: string, err: OpError): Rx | null {
+    if (deferring) {
+      // even the syntax check waits: its fault comes from compileNextDeferredRx with the same text
+      const op = new Rx(null, arg);
+      queue.push(op);
+      return op;
+    }
     const re = compileRegex(arg, DOTALL | BYTES);
     if (re == null) { err.set(lastCompileError()); return null; }
-    return new Rx(re);
+    return new Rx(re, arg);
   }
 
   /** The regex's required literals (regex/prefilter.ts; one char per byte, ASCII lower case). */
