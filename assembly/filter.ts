@@ -9,7 +9,7 @@ import {
 } from "./host/stream";
 import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
-import { containsFold, equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
+import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathForMatch } from "./util/path";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
 import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRx, lastDeferredRxClear } from "./waf/operators/rx";
@@ -84,7 +84,7 @@ function headerMatches(h: HeaderMap, rule: DenyRule): bool {
     for (let i = h.find(cond.name); i >= 0 && !hit; i = h.find(cond.name, i + 1)) {
       if (cond.present) { hit = true; break; }
       const vp = h.valuePtr(i), vn = h.valueLen(i);
-      for (let k = 0; k < cond.contains.length && !hit; k++) hit = containsFold(vp, vn, cond.contains[k]);
+      if (cond.containsAny != null) hit = cond.containsAny!.test(vp, vn);
       for (let k = 0; k < cond.equals.length && !hit; k++) hit = equalsFold(vp, vn, cond.equals[k]);
     }
     if (!hit) return false;

@@ -9,6 +9,7 @@
 //   ]
 // }
 // Within an entry every given condition must hold (AND); within a list any item may (OR).
+import { PhraseMatcher } from "../regex/aho";
 import { JsonParser, JValue, lineCol } from "./json";
 import { Errors, Obj, indexPath, isHttpToken } from "./reader";
 import { lowerUtf8 } from "../util/bytes";
@@ -24,6 +25,8 @@ export class HeaderCond {
   contains: Array<ArrayBuffer> = [];      // lower case, matched ignoring ASCII case
   equals: Array<ArrayBuffer> = [];        // lower case, matched ignoring ASCII case
   present: bool = false;                  // no value list: the header being present is enough
+  /** the `contains` list as one case-insensitive automaton (one pass per header value) */
+  containsAny: PhraseMatcher | null = null;
 }
 
 export class DenyRule {
@@ -78,6 +81,7 @@ function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>)
     c.name = lowerUtf8(name);
     const contains = h.strs("contains", false, true);
     for (let k = 0; k < contains.length; k++) c.contains.push(lowerUtf8(contains[k]));
+    if (contains.length) c.containsAny = PhraseMatcher.build(contains);
     const equals = h.strs("equals", false, true);
     for (let k = 0; k < equals.length; k++) c.equals.push(lowerUtf8(equals[k]));
     c.present = !h.has("contains") && !h.has("equals");

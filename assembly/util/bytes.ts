@@ -2,21 +2,7 @@
 
 @inline export function lowerByte(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
 
-/** ASCII-case-insensitive search of `needle` (already lower case) in [p, p+n). */
-export function containsFold(p: usize, n: i32, needle: ArrayBuffer): bool {
-  const m = needle.byteLength;
-  if (m == 0) return true;
-  const q = changetype<usize>(needle);
-  const first = <u32>load<u8>(q);
-  for (let i = 0; i + m <= n; i++) {
-    if (lowerByte(load<u8>(p + i)) != first) continue;
-    let j = 1;
-    while (j < m && lowerByte(load<u8>(p + i + j)) == <u32>load<u8>(q + j)) j++;
-    if (j == m) return true;
-  }
-  return false;
-}
-
+/** Whether [p, p+n) equals `lower` (already lower case) ignoring ASCII case. */
 export function equalsFold(p: usize, n: i32, lower: ArrayBuffer): bool {
   if (n != lower.byteLength) return false;
   const q = changetype<usize>(lower);

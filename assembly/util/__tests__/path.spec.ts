@@ -1,5 +1,5 @@
 import { normalizePathForMatch } from "../path";
-import { containsFold, jsonString, lowerUtf8 } from "../bytes";
+import { jsonString } from "../bytes";
 
 function norm(s: string): string {
   const b = String.UTF8.encode(s);
@@ -35,11 +35,6 @@ describe("normalizePathForMatch", () => {
 });
 
 describe("byte helpers", () => {
-  it("containsFold ignores ASCII case", () => {
-    const h = String.UTF8.encode("Mozilla SQLMap/1.7");
-    expect(containsFold(changetype<usize>(h), h.byteLength, lowerUtf8("sqlmap"))).toBe(true);
-    expect(containsFold(changetype<usize>(h), h.byteLength, lowerUtf8("nikto"))).toBe(false);
-  });
   it("jsonString escapes quotes, backslashes and controls", () => {
     expect(jsonString("a\"b\\c\n\u0001")).toBe("\"a\\\"b\\\\c\\n\\u0001\"");
   });

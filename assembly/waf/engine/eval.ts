@@ -32,7 +32,7 @@
  *   (body processor error → 400 as 200002, TX overflow → 403 as 200005) unless waf.failOpen.
  */
 import { Rule, Waf, Act, Engine, CtlKind, SetOp, SetVar } from "./rule";
-import { Transaction, Match } from "./transaction";
+import { Transaction, Match, keyHash } from "./transaction";
 import { V, VAR_NAMES, VarSel, isCollection, lowerAscii } from "./variables";
 import { KV, keyEquals, writeDecimal } from "./arena";
 import { TCache } from "./tcache";
@@ -65,6 +65,14 @@ const PL_KEYS_OUT: Array<ArrayBuffer> = [
 ];
 const K_IN_THRESHOLD = String.UTF8.encode("inbound_anomaly_score_threshold");
 const K_OUT_THRESHOLD = String.UTF8.encode("outbound_anomaly_score_threshold");
+function hashes(keys: Array<ArrayBuffer>): Array<u32> {
+  const out = new Array<u32>(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = keyHash(changetype<usize>(keys[i]), keys[i].byteLength);
+  return out;
+}
+const PL_HASH_IN = hashes(PL_KEYS_IN);
+const PL_HASH_OUT = hashes(PL_KEYS_OUT);
+const H_IN_THRESHOLD = keyHash(changetype<usize>(K_IN_THRESHOLD), K_IN_THRESHOLD.byteLength);
 
 export class WafEngine {
   tx: Transaction = new Transaction();
@@ -92,8 +100,14 @@ export class WafEngine {
   /** rules the prefilter skipped in this request (tests, bench) */
   skipped: i32 = 0;
 
+  /** phases 3 and 4 have rules (not only markers): the response is inspected */
+  respRules3: bool = false;
+  respRules4: bool = false;
+
   constructor(public waf: Waf) {
     if (waf.settings.prefilter) this.pf = new RulePrefilter(waf, this.tx);
+    this.respRules3 = waf.hasRules(3);
+    this.respRules4 = waf.hasRules(4);
   }
 
   /** Encodes the TX defaults once, so a request's start copies bytes instead of encoding strings. */
@@ -215,10 +229,10 @@ export class WafEngine {
     const tx = this.tx;
     const bpl = this.waf.settings.paranoiaLevel;
     let score: i64 = 0;
-    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_IN[k]);
+    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_IN[k], PL_HASH_IN[k]);
     this.inboundScore = score;
     if (tx.interrupted || tx.allowed || tx.engine != Engine.On) return;
-    const th = tx.tx.int(K_IN_THRESHOLD);
+    const th = tx.tx.int(K_IN_THRESHOLD, H_IN_THRESHOLD);
     if (th > 0 && score >= th) {
       tx.interrupted = true; tx.status = 403; tx.interruptRule = INBOUND_RULE_ID;
       if (!tx.firedRules.includes(INBOUND_RULE_ID)) tx.firedRules.push(INBOUND_RULE_ID);
@@ -254,7 +268,7 @@ export class WafEngine {
   checkInboundScoreOnly(): void {
     const bpl = this.waf.settings.paranoiaLevel;
     let score: i64 = 0;
-    for (let k = 0; k < bpl && k < 4; k++) score += this.tx.tx.int(PL_KEYS_IN[k]);
+    for (let k = 0; k < bpl && k < 4; k++) score += this.tx.tx.int(PL_KEYS_IN[k], PL_HASH_IN[k]);
     this.inboundScore = score;
   }
 
@@ -262,7 +276,7 @@ export class WafEngine {
     const tx = this.tx;
     const bpl = this.waf.settings.paranoiaLevel;
     let score: i64 = 0;
-    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_OUT[k]);
+    for (let k = 0; k < bpl && k < 4; k++) score += tx.tx.int(PL_KEYS_OUT[k], PL_HASH_OUT[k]);
     this.outboundScore = score;
     if (tx.interrupted || tx.allowed || tx.engine != Engine.On) return;
     const th = tx.tx.int(K_OUT_THRESHOLD);
@@ -355,7 +369,7 @@ export class WafEngine {
         const st = tx.tx;
         const cnt = st.count;
         // one key: one lookup (TX keys are unique)
-        const only = sel.key != null && sel.keyRe == null ? st.find(sel.key!) : -1;
+        const only = sel.key != null && sel.keyRe == null ? st.find(sel.key!, sel.keyHash) : -1;
         if (sel.key != null && sel.keyRe == null && only < 0) continue;
         for (let i = only >= 0 ? only : 0; i < cnt && i < st.count; i++) {
           if (only >= 0 && i != only) break;
@@ -411,7 +425,7 @@ export class WafEngine {
     const v = sel.v;
     if (v == V.TX) {
       if (sel.key == null && sel.keyRe == null) return tx.tx.count;
-      if (sel.keyRe == null) return tx.tx.find(sel.key!) >= 0 ? 1 : 0;   // TX keys are unique
+      if (sel.keyRe == null) return tx.tx.find(sel.key!, sel.keyHash) >= 0 ? 1 : 0;   // TX keys are unique
       let n: i64 = 0;
       for (let i = 0; i < tx.tx.count; i++) { const k = tx.tx.keys[i]; if (sel.selects(changetype<usize>(k), k.byteLength)) n++; }
       return n;
@@ -521,7 +535,8 @@ export class WafEngine {
   private setvar(s: SetVar): void {
     const tx = this.tx;
     let name: string, key: ArrayBuffer;
-    if (s.lkey != null) { name = s.lname; key = s.lkey!; }   // constant name: nothing to build
+    let h: u32 = 0;
+    if (s.lkey != null) { name = s.lname; key = s.lkey!; h = s.lkeyHash; }   // constant name: nothing to build
     else {
       name = expandString(s.name, tx).toLowerCase();
       if (name.length == 0) return;
@@ -529,14 +544,14 @@ export class WafEngine {
     }
     if (s.op == SetOp.Delete) { tx.tx.remove(key); return; }
     expand(s.value, tx, this.argBuf);
-    if (s.op == SetOp.Set) { tx.tx.setBytes(key, name, this.argBuf.ptr, this.argBuf.len); return; }
+    if (s.op == SetOp.Set) { tx.tx.setBytes(key, name, this.argBuf.ptr, this.argBuf.len, h); return; }
     const delta = atoiBuf(this.argBuf);
-    const cur = tx.tx.int(key);
+    const cur = tx.tx.int(key, h);
     const nv = s.op == SetOp.Add ? cur + delta : cur - delta;
     const b = this.valBuf;
     b.reset(); b.reserve(20);
     b.len = writeDecimal(b.ptr, nv);
-    tx.tx.setBytes(key, name, b.ptr, b.len);
+    tx.tx.setBytes(key, name, b.ptr, b.len, h);
   }
 
   private ctl(r: Rule, k: i32): void {

@@ -7,6 +7,7 @@
  * the text; nothing is the safer and simpler choice for scores, documented in the pack schema).
  * Example: "tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}"
  */
+import { keyHash } from "./transaction";
 import { Macro, MacroPart, Rule, SEV_NAMES } from "./rule";
 import { V, VAR_NAMES, varIndex, isCollection, lowerAscii } from "./variables";
 import { Transaction } from "./transaction";
@@ -37,6 +38,7 @@ export function parseMacro(s: string, err: Array<string>): Macro | null {
       if (!isCollection(v)) { err.push("'" + VAR_NAMES[v] + "' takes no key in macro '%{" + ref + "}'"); return null; }
       p.keyString = ref.substring(sep + 1);
       p.key = lowerAscii(p.keyString);
+      p.keyHash = keyHash(changetype<usize>(p.key!), p.key!.byteLength);
     }
     m.parts.push(p);
     m.constant = false;
@@ -68,7 +70,7 @@ function appendValue(part: MacroPart, tx: Transaction, out: ByteBuf): void {
   const v = part.v;
   if (v == V.TX) {
     if (part.key == null) return;
-    const i = tx.tx.find(part.key!);
+    const i = tx.tx.find(part.key!, part.keyHash);
     if (i >= 0) out.append(tx.tx.vals[i].ptr, tx.tx.vals[i].len);
     return;
   }

@@ -12,6 +12,7 @@ import { parseSelector, VarSel, V, VAR_NAMES, availablePhase } from "./variables
 import { parseMacro } from "./macro";
 import { createOperator } from "../operators/registry";
 import { Rx } from "../operators/rx";
+import { keyHash } from "./transaction";
 import { OpError, hasMacro } from "../operators/operator";
 import { transformId } from "../transforms/registry";
 import { JsonParser } from "../../config/json";
@@ -338,7 +339,10 @@ export function parseSetvar(s: string, err: Array<string>): SetVar | null {
   const nm = parseMacro(name, e);
   if (nm == null) { err.push("bad setvar '" + s + "': " + e[0]); return null; }
   sv.name = nm;
-  if (nm.constant) { sv.lname = nm.text.toLowerCase(); sv.lkey = String.UTF8.encode(sv.lname); }
+  if (nm.constant) {
+    sv.lname = nm.text.toLowerCase(); sv.lkey = String.UTF8.encode(sv.lname);
+    sv.lkeyHash = keyHash(changetype<usize>(sv.lkey!), sv.lkey!.byteLength);
+  }
   if (del) {
     if (eq >= 0) { err.push("bad setvar '" + s + "': a deletion '!tx.NAME' takes no value"); return null; }
     sv.op = SetOp.Delete;

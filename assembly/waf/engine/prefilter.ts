@@ -143,8 +143,8 @@ export function triggersOf(p: usize, n: i32): u32 {
 
 const B64_CASED = new ByteBuf(256);
 
-@inline function finishTriggers(t: u32, p: usize, n: i32): u32 {
-  if ((t & T_NOTB64) == 0 && n >= 8 && b64Decodes(p, n)) t |= T_B64;
+@inline function finishTriggers(t: u32, p: usize, n: i32, b64: bool = true): u32 {
+  if (b64 && (t & T_NOTB64) == 0 && n >= 8 && b64Decodes(p, n)) t |= T_B64;
   return t & ~T_NOTB64;
 }
 
@@ -177,7 +177,7 @@ const SCALARS: Array<i32> = [
   V.REQUEST_LINE, V.REQUEST_PROTOCOL, V.QUERY_STRING, V.REQUEST_BODY, V.REQUEST_CONTENT_TYPE,
   V.RESPONSE_BODY, V.RESPONSE_CONTENT_TYPE, V.RESPONSE_PROTOCOL, V.SERVER_NAME, V.REMOTE_ADDR,
 ];
-const NSLOTS = S_KV_COUNT + 15;
+const NSLOTS = S_KV_COUNT + 15;   // ≤ 32: PrefilterTables.b64Slots is a u32 bit set
 
 /** The slots behind a variable, or null when rules reading it cannot be prefiltered. */
 function slotsOf(v: i32): Array<i32> | null {
@@ -234,6 +234,8 @@ export class PrefilterTables {
   outId: StaticArray<i32> = new StaticArray<i32>(0);
   /** output rule sets, `words` u64 each */
   sets: StaticArray<u64> = new StaticArray<u64>(0);
+  /** slots (bit per slot) read by a rule with t:base64Text: only their values are test-decoded */
+  b64Slots: u32 = 0;
 
   /** The tables of `waf`, built on first use. */
   static of(waf: Waf): PrefilterTables {
@@ -315,6 +317,7 @@ export class PrefilterTables {
     const sa = new StaticArray<i32>(slots.length);
     for (let k = 0; k < slots.length; k++) sa[k] = slots[k];
     r.pfSlots = sa;
+    if (trig & T_B64) for (let k = 0; k < slots.length; k++) this.b64Slots |= (<u32>1) << <u32>slots[k];
     for (let k = 0; k < ls.length; k++) {
       // the automaton folds ASCII case: literals equal up to case are one literal
       const b = ls[k];
@@ -450,6 +453,6 @@ export class RulePrefilter {
         }
       }
     }
-    unchecked(this.trig[s] |= finishTriggers(t, p, n));
+    unchecked(this.trig[s] |= finishTriggers(t, p, n, ((this.t.b64Slots >> <u32>s) & 1) != 0));
   }
 }

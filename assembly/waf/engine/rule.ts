@@ -16,6 +16,7 @@ export class MacroPart {
   lit: ArrayBuffer | null = null;
   v: i32 = -1;
   key: ArrayBuffer | null = null; // lower case
+  keyHash: u32 = 0;               // its TX keyHash
   keyString: string = "";
 }
 export class Macro {
@@ -29,6 +30,7 @@ export class SetVar {
   name: Macro = new Macro();  // the TX key (without "tx."), may hold macros
   /** for a constant name: the lower-case key, as bytes and as text (built once at configure) */
   lkey: ArrayBuffer | null = null;
+  lkeyHash: u32 = 0;
   lname: string = "";
   op: SetOp = SetOp.Set;
   value: Macro = new Macro();
@@ -125,6 +127,12 @@ export class Waf {
   packs: Array<PackInfo> = [];
   phases: Array<Array<Rule>> = [[], [], [], [], [], []];
   ruleCount: i32 = 0;
+  /** whether phase p (1..5) has a rule other than markers */
+  hasRules(p: i32): bool {
+    const rs = this.phases[p];
+    for (let i = 0; i < rs.length; i++) if (!rs[i].isMarker) return true;
+    return false;
+  }
   /** the rule prefilter's tables (prefilter.ts PrefilterTables), built on first use */
   prefilter: Object | null = null;
   /** the transformation trie: node -> (parent node, transformation id) */

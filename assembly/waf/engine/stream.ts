@@ -148,7 +148,7 @@ export class WafStream {
     const e = this.e;
     if (e == null || this.done) return false;
     const s = e.waf.settings;
-    if (!s.inspectResponse || (e.waf.phases[3].length == 0 && e.waf.phases[4].length == 0)) { this.logDetections(); return false; }
+    if (!s.inspectResponse || (!e.respRules3 && !e.respRules4)) { this.logDetections(); return false; }
     const h = getHeaderMap(MapType.ResponseHeaders);
     const tx = e.tx;
     tx.keep.push(h.buf);
@@ -161,7 +161,7 @@ export class WafStream {
     tx.nowNanos = nowNanos();
     e.runPhase(3);
     if (this.finish(false)) return true;
-    this.respInspect = !eos && e.waf.phases[4].length > 0 && this.mimeInspected();
+    this.respInspect = !eos && e.respRules4 && this.mimeInspected();
     if (!this.respInspect) { e.checkOutbound(); if (this.finish(true)) return true; this.logDetections(); }
     return false;
   }

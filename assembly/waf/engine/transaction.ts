@@ -118,41 +118,43 @@ export class TxStore {
     this.count = n;
   }
 
-  find(lkey: ArrayBuffer): i32 {
+  /** Index of `lkey` (lower case), or -1. `h`: its keyHash when the caller has it (0: computed). */
+  find(lkey: ArrayBuffer, h: u32 = 0): i32 {
     const n = lkey.byteLength;
-    const hv = keyHash(changetype<usize>(lkey), n);
+    const hv = h != 0 ? h : keyHash(changetype<usize>(lkey), n);
     const g = this.idxGen;
-    let h = <i32>(hv & IDX_MASK);
+    let x = <i32>(hv & IDX_MASK);
     while (true) {
-      const e = unchecked(this.idx[h]);
+      const e = unchecked(this.idx[x]);
       if ((e >> 16) != g) return -1;
       const i = <i32>(e & 0xffff) - 1;
       if (unchecked(this.hashes[i]) == hv) {
         const k = unchecked(this.keys[i]);
         if (keyEquals(changetype<usize>(k), k.byteLength, lkey)) return i;
       }
-      h = (h + 1) & IDX_MASK;
+      x = (x + 1) & IDX_MASK;
     }
     return -1;
   }
   findStr(s: string): i32 { return this.find(lowerAscii(s)); }
 
   /** The slot for `lkey` (created empty when missing), or -1 when the store is full. */
-  slot(lkey: ArrayBuffer, name: string): i32 {
+  slot(lkey: ArrayBuffer, name: string, h: u32 = 0): i32 {
     this.dirty = true;
-    const i = this.find(lkey);
+    const hv = h != 0 ? h : keyHash(changetype<usize>(lkey), lkey.byteLength);
+    const i = this.find(lkey, hv);
     if (i >= 0) return i;
     if (this.count >= TX_MAX) { this.overflowed = true; return -1; }
     const k = this.count++;
     if (k < this.keys.length) { this.keys[k] = lkey; this.keyStrings[k] = name; }
     else { this.keys.push(lkey); this.keyStrings.push(name); this.vals.push(new ByteBuf(16)); }
     this.vals[k].reset();
-    this.index(k, keyHash(changetype<usize>(lkey), lkey.byteLength));
+    this.index(k, hv);
     return k;
   }
 
-  setBytes(lkey: ArrayBuffer, name: string, p: usize, n: i32): void {
-    const i = this.slot(lkey, name);
+  setBytes(lkey: ArrayBuffer, name: string, p: usize, n: i32, h: u32 = 0): void {
+    const i = this.slot(lkey, name, h);
     if (i >= 0) this.vals[i].set(p, n);
   }
   setString(name: string, v: string): void {
@@ -177,8 +179,8 @@ export class TxStore {
     this.count--;
   }
   /** Integer value of a key (atoi semantics; 0 when absent). */
-  int(lkey: ArrayBuffer): i64 {
-    const i = this.find(lkey);
+  int(lkey: ArrayBuffer, h: u32 = 0): i64 {
+    const i = this.find(lkey, h);
     if (i < 0) return 0;
     const b = this.vals[i];
     let k = 0, neg = false;

@@ -14,6 +14,7 @@
 
 import { Regex, compileRegex, lastCompileError, CASELESS, DOTALL } from "../../regex/index";
 import { keyEquals } from "./arena";
+import { keyHash } from "./transaction";
 
 export const enum V {
   ARGS, ARGS_GET, ARGS_POST, ARGS_NAMES, ARGS_GET_NAMES, ARGS_POST_NAMES, ARGS_COMBINED_SIZE,
@@ -92,6 +93,8 @@ export class VarSel {
   count: bool = false;
   /** lower-case key bytes, or null for the whole collection */
   key: ArrayBuffer | null = null;
+  /** keyHash of `key` (TX lookups) */
+  keyHash: u32 = 0;
   keyString: string = "";
   /** a `:/regex/` key, compiled caseless (keys compare ignoring case everywhere) */
   keyRegex: string | null = null;
@@ -144,6 +147,7 @@ export function parseSelector(s: string, err: Array<string>): VarSel | null {
       if (k.length >= 2 && k.startsWith("'") && k.endsWith("'")) k = k.substring(1, k.length - 1);
       sel.keyString = k;
       sel.key = lowerAscii(k);
+      sel.keyHash = keyHash(changetype<usize>(sel.key!), sel.key!.byteLength);
     }
   } else if (sel.exclude) {
     err.push("an exclusion needs a key ('!ARGS:name'); a whole variable is excluded by leaving it out");
