@@ -4,9 +4,12 @@
 // requiredLiterals(ast): a set of byte strings (ASCII-lowercased; each char of the returned
 // strings is one byte 0-255) such that every match of the regex contains at least one of them;
 // null when no useful set is known (e.g. `\d+`, `.*`). Rules: a literal is its own set; a class
-// of ≤ 4 characters expands; concatenations multiply small exact sets (≤ 16 strings) and keep the
+// of ≤ 4 characters expands (a bigger one, or in byte mode any class short of all 256 bytes, is a
+// set of one-byte strings); concatenations multiply small exact sets (≤ 16 strings) and keep the
 // best run; alternation unions its branches' sets (≤ 64 strings); x+ / x{n,} with n ≥ 1 keep x's
-// set; optional parts give nothing. "Best" = the longest shortest string, then the fewest strings.
+// set, and with n ≥ 2 two copies of x in a row (≤ 16 strings); optional parts give nothing.
+// "Best" = the longest shortest string (up to 8 bytes), then the rarer bytes (letters and digits
+// are common, '<', '{', '`' or controls rare), then the fewest strings.
 // Scanning is ASCII case-insensitive, so a caseless regex is never wrongly skipped.
 //
 // RegexSet(regexes): scan(p, n) → number of candidates; candidate(i) tells whether regex i may
@@ -22,6 +25,7 @@ import { Regex } from "./index";
 const MAX_EXACT: i32 = 16;
 const MAX_REQ: i32 = 64;
 const MAX_LEN: i32 = 64;
+const MAX_PAIR: i32 = 16;   // x{2,}: at most this many two-copy strings
 
 class Info {
   exact: Array<string> | null = null; // every string the node can match (null = too many / unknown)
@@ -57,10 +61,30 @@ function valid(a: Array<string> | null): bool {
   return true;
 }
 
+/** How rarely a byte shows up in ordinary request values (0 letters and digits … 5 controls). */
+function rarity(c: i32): i32 {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 0;
+  if (c == 0x20 || c == 0x2e || c == 0x2f || c == 0x2d || c == 0x5f) return 1;
+  if (c == 0x28 || c == 0x29 || c == 0x2c || c == 0x3b || c == 0x3a || c == 0x3d || c == 0x26 || c == 0x3f || c == 0x2b || c == 0x25) return 2;
+  if (c < 0x20 || c == 0x7f) return 5;
+  if (c == 0x3c || c == 0x3e || c == 0x7b || c == 0x7d || c == 0x5c || c == 0x60 || c == 0x7c || c == 0x5e) return 4;
+  return 3;
+}
+
+/** Higher is a better prefilter: longer shortest string first (up to 8 bytes), then rarer
+ *  bytes (a set is as common as its most common string, a string as rare as its rarest byte),
+ *  then fewer strings. */
 function score(a: Array<string>): i32 {
   let m = 1 << 30;
-  for (let i = 0; i < a.length; i++) m = min(m, a[i].length);
-  return m * 1000 - a.length;
+  let setRarity = 5;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    m = min(m, x.length);
+    let r = 0;
+    for (let k = 0; k < x.length; k++) r = max(r, rarity(x.charCodeAt(k)));
+    setRarity = min(setRarity, r);
+  }
+  return min(m, 8) * 1000000 + setRarity * 10000 - min(a.length, 9999);
 }
 
 function better(a: Array<string> | null, b: Array<string> | null): Array<string> | null {
@@ -79,14 +103,27 @@ function info(n: Node): Info {
     case N_LIT: { r.exact = [cpBytes(n.cp)]; return r; }
     case N_ANYBYTE: return r;
     case N_CLASS: {
-      if (n.anyFallback) return r;
       const rg = n.ranges!;
+      if (bytesMode) {
+        // a big class (or a negated one) in byte mode: one of its bytes occurs in every match
+        let nb = 0;
+        for (let i = 0; i < rg.length; i += 2) if (rg[i] <= 0xff) nb += min(rg[i + 1], 0xff) - rg[i] + 1;
+        if (n.anyFallback || nb > 8) {
+          if (nb >= 256 || nb == 0) return r;
+          const bs = new Array<string>();
+          for (let i = 0; i < rg.length; i += 2) for (let c = rg[i]; c <= min(rg[i + 1], 0xff); c++) bs.push(cpBytes(c));
+          r.req = dedupe(bs);
+          return r;
+        }
+      }
+      if (n.anyFallback) return r;
       let count = 0;
       for (let i = 0; i < rg.length; i += 2) { count += rg[i + 1] - rg[i] + 1; if (count > 8) return r; }
       const out = new Array<string>();
       for (let i = 0; i < rg.length; i += 2) for (let c = rg[i]; c <= rg[i + 1]; c++) out.push(cpBytes(c));
       const d = dedupe(out);
       if (d.length <= 4) r.exact = d;
+      else r.req = d;
       return r;
     }
     case N_CAP: return info(n.subs[0]);
@@ -149,6 +186,13 @@ function info(n: Node): Info {
       const ci = info(n.subs[0]);
       if (n.min == 1 && n.max == 1) return ci;
       r.req = effective(ci);
+      // x{2,}: two copies of x in a row occur in every match (".." for (?:\.|%2e){2})
+      if (n.min >= 2 && ci.exact != null && ci.exact!.length * ci.exact!.length <= MAX_PAIR) {
+        const ex = ci.exact!;
+        const two = new Array<string>();
+        for (let a = 0; a < ex.length; a++) for (let b = 0; b < ex.length; b++) two.push(ex[a] + ex[b]);
+        r.req = better(r.req, dedupe(two));
+      }
       return r;
     }
   }

@@ -153,6 +153,17 @@ describe("literal prefilter", () => {
     expect(re("\\d+").literals).toBeNull();
     expect(re("a?b?").literals).toBeNull();
   });
+  it("in byte mode: big classes as byte sets, two copies of a repeated part, rare bytes first", () => {
+    const cls = re("[^a-zA-Z0-9]", BYTES).literals!;
+    expect(cls.length).toBe(256 - 62);
+    expect(cls.includes("<")).toBe(true);
+    expect(cls.includes("a")).toBe(false);
+    expect(re("[\\x80-\\xff]", BYTES).literals!.length).toBe(128);
+    expect(re(".", BYTES | DOTALL).literals).toBeNull();
+    expect(re("(?:\\.|%2e){2}/", BYTES).literals!.join(",")).toBe("..,.%2e,%2e.,%2e%2e");
+    // "(" and ")" are common in headers (User-Agent), "{" is not
+    expect(re("\\(\\s*\\)\\s*\\{", BYTES).literals!.join(",")).toBe("{");
+  });
   it("RegexSet finds the candidates in one pass", () => {
     const set = new RegexSet([re("union\\s+select", CASELESS), re("\\d+"), re("<script"), re("etc/passwd")]);
     const b = String.UTF8.encode("id=1 UNION  SELECT pw from /etc/passwd");
