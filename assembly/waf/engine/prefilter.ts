@@ -20,8 +20,10 @@
  * If a value holds none of the rule's trigger patterns, every transformation of the chain leaves
  * it equal to itself up to ASCII case or cuts its ends, so every literal in the transformed value
  * is in the raw value (ignoring case). So: when no value of the rule's variables holds one of its
- * literals or one of its trigger patterns, the rule cannot match and is skipped. Keyed selectors
- * (`REQUEST_HEADERS:User-Agent`) and exclusions are judged on the whole collection (conservative).
+ * literals or one of its trigger patterns, the rule cannot match and is skipped. A selector with a
+ * plain key of a value collection (`REQUEST_HEADERS:Referer`, `ARGS:id`) reads only that key's
+ * items (a "keyed slot", up to 128 of them); regex keys and exclusions are judged on the whole
+ * collection (conservative).
  * The check is per rule (chain starters and followers): any of its variables' slots with a literal
  * hit or a trigger → the rule is evaluated as it always was.
  *
@@ -34,8 +36,8 @@
  */
 import { Rule, Waf } from "./rule";
 import { Transaction } from "./transaction";
-import { KV } from "./arena";
-import { V } from "./variables";
+import { KV, keyEquals } from "./arena";
+import { V, VarSel } from "./variables";
 import { PhraseMatcher } from "../../regex/aho";
 import { ByteBuf } from "../bytes";
 import { base64Text } from "../transforms/base64Text";
@@ -177,9 +179,12 @@ const SCALARS: Array<i32> = [
   V.REQUEST_LINE, V.REQUEST_PROTOCOL, V.QUERY_STRING, V.REQUEST_BODY, V.REQUEST_CONTENT_TYPE,
   V.RESPONSE_BODY, V.RESPONSE_CONTENT_TYPE, V.RESPONSE_PROTOCOL, V.SERVER_NAME, V.REMOTE_ADDR,
 ];
-const NSLOTS = S_KV_COUNT + 15;   // ≤ 32: PrefilterTables.b64Slots is a u32 bit set
+const S_FIXED = S_KV_COUNT + 15;
+/** keyed slots (one collection's items with one key, e.g. REQUEST_HEADERS:Referer) start here */
+const S_KEYED = S_FIXED;
+const MAX_KEYED = 128;
 
-/** The slots behind a variable, or null when rules reading it cannot be prefiltered. */
+/** The whole-collection slots behind a variable, or null when rules reading it cannot be prefiltered. */
 function slotsOf(v: i32): Array<i32> | null {
   switch (v) {
     case V.ARGS: return [S_ARGS_GET, S_ARGS_POST];
@@ -234,8 +239,27 @@ export class PrefilterTables {
   outId: StaticArray<i32> = new StaticArray<i32>(0);
   /** output rule sets, `words` u64 each */
   sets: StaticArray<u64> = new StaticArray<u64>(0);
-  /** slots (bit per slot) read by a rule with t:base64Text: only their values are test-decoded */
-  b64Slots: u32 = 0;
+  /** per slot: read by a rule with t:base64Text (only those values are test-decoded) */
+  b64Slots: StaticArray<bool> = new StaticArray<bool>(0);
+  /** slots in all: the fixed ones, then the keyed ones */
+  nslots: i32 = S_FIXED;
+  /** per keyed slot: its collection slot and lower-case key */
+  keyedBase: Array<i32> = [];
+  keyedKey: Array<ArrayBuffer> = [];
+  private keyedIndex: Map<string, i32> = new Map<string, i32>();
+
+  /** The slot of one key of a value collection (REQUEST_HEADERS:Referer), -1 when there is none. */
+  private keyedSlot(base: i32, sel: VarSel): i32 {
+    if (sel.key == null || sel.keyRe != null || namesSlot(base)) return -1;
+    const name = base.toString() + ":" + sel.keyString.toLowerCase();
+    if (this.keyedIndex.has(name)) return this.keyedIndex.get(name);
+    if (this.keyedBase.length >= MAX_KEYED) return -1;
+    const id = S_KEYED + this.keyedBase.length;
+    this.keyedIndex.set(name, id);
+    this.keyedBase.push(base); this.keyedKey.push(sel.key!);
+    this.nslots = id + 1;
+    return id;
+  }
 
   /** The tables of `waf`, built on first use. */
   static of(waf: Waf): PrefilterTables {
@@ -251,14 +275,18 @@ export class PrefilterTables {
     const litIndex = new Map<string, i32>();
     const lits = new Array<Uint8Array>();
     const owners = new Array<Array<i32>>();
+    const b64 = new Array<i32>();
     for (let ph = 1; ph <= 5; ph++) {
       const rules = waf.phases[ph];
       for (let i = 0; i < rules.length; i++) {
         let r: Rule | null = rules[i];
-        while (r != null) { this.analyze(r, litIndex, lits, owners); r = r.chain; }
+        while (r != null) { this.analyze(r, litIndex, lits, owners, b64); r = r.chain; }
       }
     }
     this.words = max(1, (this.count + 63) >> 6);
+    const bs = new StaticArray<bool>(this.nslots);
+    for (let k = 0; k < b64.length; k++) bs[b64[k]] = true;
+    this.b64Slots = bs;
     if (lits.length == 0) return;
     const ac = PhraseMatcher.fromBytes(lits);
     this.ac = ac;
@@ -293,7 +321,7 @@ export class PrefilterTables {
     this.sets = st;
   }
 
-  private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>): void {
+  private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>, b64: Array<i32>): void {
     r.pfBit = -1;
     if (r.isMarker || r.op == null || r.negate || r.op!.dynamic) return;
     const ls = r.op!.literals();
@@ -308,7 +336,11 @@ export class PrefilterTables {
       if (sel.count) return;
       const ss = slotsOf(sel.v);
       if (ss == null) return;
-      for (let j = 0; j < ss.length; j++) if (!slots.includes(ss[j])) slots.push(ss[j]);
+      for (let j = 0; j < ss.length; j++) {
+        const ks = this.keyedSlot(ss[j], sel);   // a keyed selector reads only its key's items
+        const x = ks >= 0 ? ks : ss[j];
+        if (!slots.includes(x)) slots.push(x);
+      }
     }
     if (slots.length == 0) return;
     const bit = this.count++;
@@ -317,7 +349,7 @@ export class PrefilterTables {
     const sa = new StaticArray<i32>(slots.length);
     for (let k = 0; k < slots.length; k++) sa[k] = slots[k];
     r.pfSlots = sa;
-    if (trig & T_B64) for (let k = 0; k < slots.length; k++) this.b64Slots |= (<u32>1) << <u32>slots[k];
+    if (trig & T_B64) for (let k = 0; k < slots.length; k++) b64.push(slots[k]);
     for (let k = 0; k < ls.length; k++) {
       // the automaton folds ASCII case: literals equal up to case are one literal
       const b = ls[k];
@@ -338,14 +370,15 @@ export class RulePrefilter {
   private t: PrefilterTables = changetype<PrefilterTables>(0);
   private W: i32 = 1;
   // per slot, per request
-  private gen: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
-  private stampP: StaticArray<usize> = new StaticArray<usize>(NSLOTS);
-  private stampN: StaticArray<i32> = new StaticArray<i32>(NSLOTS);
-  private trig: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private gen: StaticArray<u32> = new StaticArray<u32>(0);
+  private stampP: StaticArray<usize> = new StaticArray<usize>(0);
+  private stampN: StaticArray<i32> = new StaticArray<i32>(0);
+  private trig: StaticArray<u32> = new StaticArray<u32>(0);
   private hits: StaticArray<u64> = new StaticArray<u64>(0);
   private cur: u32 = 1;
   /** slots are checked for changes once per phase (nothing a rule does changes them) */
-  private checked: StaticArray<u32> = new StaticArray<u32>(NSLOTS);
+  private checked: StaticArray<u32> = new StaticArray<u32>(0);
+  private nslots: i32 = 0;
   private phaseGen: u32 = 1;
   /** values scanned in this request (tests, bench) */
   scanned: i32 = 0;
@@ -353,19 +386,24 @@ export class RulePrefilter {
   constructor(waf: Waf, public tx: Transaction) {
     this.t = PrefilterTables.of(waf);
     this.W = this.t.words;
-    this.hits = new StaticArray<u64>(NSLOTS * this.W);
+    const n = this.t.nslots;
+    this.nslots = n;
+    this.hits = new StaticArray<u64>(n * this.W);
+    this.gen = new StaticArray<u32>(n); this.stampP = new StaticArray<usize>(n);
+    this.stampN = new StaticArray<i32>(n); this.trig = new StaticArray<u32>(n);
+    this.checked = new StaticArray<u32>(n);
   }
 
   /** Before each phase: request data may have grown (body arguments, response headers). */
   newPhase(): void {
     this.phaseGen++;
-    if (this.phaseGen == 0) { memory.fill(changetype<usize>(this.checked), 0, <usize>NSLOTS << 2); this.phaseGen = 1; }
+    if (this.phaseGen == 0) { memory.fill(changetype<usize>(this.checked), 0, <usize>this.nslots << 2); this.phaseGen = 1; }
   }
 
   newRequest(): void {
     this.newPhase();
     this.cur++;
-    if (this.cur == 0) { memory.fill(changetype<usize>(this.gen), 0, <usize>NSLOTS << 2); this.cur = 1; }
+    if (this.cur == 0) { memory.fill(changetype<usize>(this.gen), 0, <usize>this.nslots << 2); this.cur = 1; }
     this.scanned = 0;
   }
 
@@ -388,8 +426,10 @@ export class RulePrefilter {
   private ensure(s: i32): void {
     const tx = this.tx;
     const fresh = unchecked(this.gen[s]) == this.cur;
-    if (s < S_KV_COUNT) {
-      const kv = kvOf(tx, s);
+    if (s < S_KV_COUNT || s >= S_KEYED) {
+      const keyed = s >= S_KEYED;
+      const kv = kvOf(tx, keyed ? unchecked(this.t.keyedBase[s - S_KEYED]) : s);
+      const key = keyed ? unchecked(this.t.keyedKey[s - S_KEYED]) : changetype<ArrayBuffer>(0);
       let from = 0;
       if (fresh) {
         if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
@@ -398,6 +438,7 @@ export class RulePrefilter {
       if (from == 0) this.clear(s);
       const names = namesSlot(s);
       for (let i = from; i < kv.count; i++) {
+        if (keyed && !keyEquals(unchecked(kv.kp[i]), unchecked(kv.kl[i]), key)) continue;
         if (names) this.scan(s, unchecked(kv.kp[i]), unchecked(kv.kl[i]));
         else this.scan(s, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
       }
@@ -453,6 +494,6 @@ export class RulePrefilter {
         }
       }
     }
-    unchecked(this.trig[s] |= finishTriggers(t, p, n, ((this.t.b64Slots >> <u32>s) & 1) != 0));
+    unchecked(this.trig[s] |= finishTriggers(t, p, n, unchecked(this.t.b64Slots[s])));
   }
 }

@@ -143,7 +143,8 @@ const RULES = "" +
   "{\"id\": 3, \"phase\": 2, \"variables\": [\"ARGS\", \"REQUEST_FILENAME\"], \"transformations\": [\"htmlEntityDecode\", \"compressWhitespace\"], \"match\": {\"contains\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   "{\"id\": 4, \"phase\": 2, \"variables\": [\"ARGS_NAMES\"], \"match\": {\"validateByteRange\": \"48-57,65-90,97-122\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   "{\"id\": 5, \"phase\": 2, \"variables\": [\"ARGS\"], \"transformations\": [\"base64Text\"], \"multiMatch\": true, \"match\": {\"rx\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
-  "{\"id\": 6, \"phase\": 2, \"variables\": [\"TX:inbound_anomaly_score_pl1\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false}";
+  "{\"id\": 6, \"phase\": 2, \"variables\": [\"TX:inbound_anomaly_score_pl1\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false}," +
+  "{\"id\": 7, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Referer\"], \"match\": {\"contains\": \"nikto\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}";
 
 describe("prefilter on rules", () => {
   it("skips rules without a literal or trigger in their variables, and agrees with the full evaluation", () => {
@@ -169,13 +170,16 @@ describe("prefilter on rules", () => {
       const c = run(off, cases[i], cases[i + 1]);
       expect(a).toBe(c, cases[i] + " / " + cases[i + 1]);
     }
-    // the clean request: rules 1-5 are skipped, only the TX rule runs
+    // the clean request: rules 1-5 and 7 are skipped, only the TX rule runs
     run(on, "/a?x=1", "Mozilla/5.0");
-    expect(on.skipped).toBe(5);
+    expect(on.skipped).toBe(6);
     expect(on.evaluations).toBe(1);
     run(off, "/a?x=1", "Mozilla/5.0");
     expect(off.skipped).toBe(0);
-    expect(off.evaluations).toBe(6);
+    expect(off.evaluations).toBe(7);
+    // a keyed selector reads only its key: "nikto" in User-Agent does not make the Referer rule a candidate
+    run(on, "/a?x=1", "Mozilla NIKTO");
+    expect(on.skipped).toBe(5);   // rule 2 (User-Agent) runs, rule 7 (Referer) does not
     // a literal present → evaluated (and blocked)
     expect(run(on, "/a?x=1%20union%20select%202", "Mozilla/5.0")).toBe("403 1,949110 5");
   });
