@@ -62,7 +62,8 @@ export const T_HEX0X: u32 = 16384;  // "0x" / "0X"
 export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Text decodes to text
 /** a transformation that may rewrite any value: the rule is always evaluated */
 export const T_OPAQUE: u32 = 1 << 30;
-const T_NOTB64: u32 = 1 << 29;      // scan-internal: a byte outside the base64 alphabets
+const T_NOTB64: u32 = 1 << 16;      // scan-internal: a byte outside the base64 alphabets
+const T_MASK: u32 = (1 << 17) - 1;   // trigger bits of a STEP entry (its top byte: the next class)
 
 /** The trigger patterns of a transformation (by name, any case): a value holding none of them is
  *  left equal to itself up to ASCII case or trimmed ends. T_OPAQUE when no such set is known. */
@@ -92,6 +93,9 @@ const SINGLE = new StaticArray<u32>(256);
 const PAIR_CLASS = new StaticArray<u8>(256);
 /** (class << 8 | next byte) → pair triggers */
 const PAIR = new StaticArray<u32>(7 * 256);
+/** the scan's one lookup per byte: (class of the previous byte << 8 | byte) → its single and pair
+ *  triggers | the class it opens << 24 */
+const STEP = new StaticArray<u32>(7 * 256);
 
 function initTables(): void {
   for (let b = 0; b < 256; b++) {
@@ -127,6 +131,9 @@ function initTables(): void {
   PAIR[(5 << 8) | 0x58] = T_HEX0X;      // "0X"
   for (let b = 0x09; b <= 0x0d; b++) PAIR[(6 << 8) | b] = T_WSRUN;
   PAIR[(6 << 8) | 0x20] = T_WSRUN;
+  for (let c = 0; c < 7; c++) for (let b = 0; b < 256; b++) {
+    STEP[(c << 8) | b] = SINGLE[b] | PAIR[(c << 8) | b] | (<u32>PAIR_CLASS[b] << 24);
+  }
 }
 initTables();
 
@@ -136,11 +143,10 @@ const B64_SCRATCH = new ByteBuf(256);
 export function triggersOf(p: usize, n: i32): u32 {
   let t: u32 = 0; let pc: u32 = 0;
   for (let i = 0; i < n; i++) {
-    const b = <u32>load<u8>(p + i);
-    t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
-    pc = unchecked(PAIR_CLASS[b]);
+    const e = unchecked(STEP[(pc << 8) | <u32>load<u8>(p + i)]);
+    t |= e; pc = e >> 24;
   }
-  return finishTriggers(t, p, n);
+  return finishTriggers(t & T_MASK, p, n);
 }
 
 const B64_CASED = new ByteBuf(256);
@@ -465,12 +471,12 @@ export class RulePrefilter {
   private scan(s: i32, p: usize, n: i32): void {
     this.scanned++;
     let t: u32 = 0; let pc: u32 = 0;
+    const step = changetype<usize>(STEP);
     const ac = this.t.ac;
     if (ac == null) {
       for (let i = 0; i < n; i++) {
-        const b = <u32>load<u8>(p + i);
-        t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
-        pc = unchecked(PAIR_CLASS[b]);
+        const e = load<u32>(step + (<usize>((pc << 8) | <u32>load<u8>(p + i)) << 2));
+        t |= e; pc = e >> 24;
       }
     } else {
       const ncls = ac.ncls;
@@ -483,8 +489,8 @@ export class RulePrefilter {
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        t |= unchecked(SINGLE[b]) | unchecked(PAIR[(pc << 8) | b]);
-        pc = unchecked(PAIR_CLASS[b]);
+        const e = load<u32>(step + (<usize>((pc << 8) | b) << 2));
+        t |= e; pc = e >> 24;
         st = load<i32>(tr + (<usize>(st * ncls + <i32>load<u8>(cls + <usize>b)) << 2));
         const o = load<i32>(out + (<usize>st << 2));
         if (o >= 0 && o != last) {
@@ -494,6 +500,7 @@ export class RulePrefilter {
         }
       }
     }
-    unchecked(this.trig[s] |= finishTriggers(t, p, n, unchecked(this.t.b64Slots[s])));
+    unchecked(this.trig[s] |= finishTriggers(t & T_MASK, p, n, unchecked(this.t.b64Slots[s])));
   }
+
 }
