@@ -41,7 +41,7 @@ import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
-import { RulePrefilter } from "./prefilter";
+import { RulePrefilter, itemSlotOf } from "./prefilter";
 
 export let TRACE = false;
 export const traced = new Array<i32>();
@@ -387,8 +387,10 @@ export class WafEngine {
         const names = v == V.ARGS_NAMES || v == V.ARGS_GET_NAMES || v == V.ARGS_POST_NAMES || v == V.REQUEST_HEADERS_NAMES ||
           v == V.REQUEST_COOKIES_NAMES || v == V.RESPONSE_HEADERS_NAMES || v == V.FILES_NAMES || v == V.MATCHED_VARS_NAMES;
         const kv = tx.kv(v);
-        if (kv != null && this.evalKV(r, sel, kv, names, v != V.MATCHED_VARS && v != V.MATCHED_VARS_NAMES)) matched = true;
-        if (v == V.ARGS || v == V.ARGS_NAMES) { if (this.evalKV(r, sel, tx.argsPost, names, true)) matched = true; }
+        // with the prefilter, items that cannot match this rule are passed over (prefilter.ts)
+        const pfItems = r.pfBit >= 0 && this.pf != null;
+        if (kv != null && this.evalKV(r, sel, kv, names, v != V.MATCHED_VARS && v != V.MATCHED_VARS_NAMES, pfItems ? itemSlotOf(v, false) : -1)) matched = true;
+        if (v == V.ARGS || v == V.ARGS_NAMES) { if (this.evalKV(r, sel, tx.argsPost, names, true, pfItems ? itemSlotOf(v, true) : -1)) matched = true; }
         continue;
       }
       if (v == V.MATCHED_VAR || v == V.MATCHED_VAR_NAME) {
@@ -406,10 +408,11 @@ export class WafEngine {
     return matched;
   }
 
-  private evalKV(r: Rule, sel: VarSel, kv: KV, names: bool, cacheable: bool): bool {
+  private evalKV(r: Rule, sel: VarSel, kv: KV, names: bool, cacheable: bool, pfSlot: i32): bool {
     let matched = false;
     const cnt = kv.count;
     for (let i = 0; i < cnt; i++) {
+      if (pfSlot >= 0 && !this.pf!.itemCandidate(pfSlot, i, r)) continue;
       const kp = unchecked(kv.kp[i]), kl = unchecked(kv.kl[i]);
       if (!sel.selects(kp, kl)) continue;
       if ((r.exclusions.length || this.tx.removedTargetIds.length) && this.excluded(r, sel, kp, kl)) continue;

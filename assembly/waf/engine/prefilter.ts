@@ -214,6 +214,29 @@ function slotsOf(v: i32): Array<i32> | null {
   return k >= 0 ? [S_KV_COUNT + k] : null;
 }
 
+/** The collection slot whose items a rule iterates for variable v (names or values), or -1. */
+export function itemSlotOf(v: i32, post: bool): i32 {
+  switch (v) {
+    case V.ARGS: return post ? S_ARGS_POST : S_ARGS_GET;
+    case V.ARGS_GET: return S_ARGS_GET;
+    case V.ARGS_POST: return S_ARGS_POST;
+    case V.ARGS_NAMES: return post ? S_ARGS_POST_NAMES : S_ARGS_GET_NAMES;
+    case V.ARGS_GET_NAMES: return S_ARGS_GET_NAMES;
+    case V.ARGS_POST_NAMES: return S_ARGS_POST_NAMES;
+    case V.REQUEST_HEADERS: return S_HEADERS;
+    case V.REQUEST_HEADERS_NAMES: return S_HEADERS_NAMES;
+    case V.REQUEST_COOKIES: return S_COOKIES;
+    case V.REQUEST_COOKIES_NAMES: return S_COOKIES_NAMES;
+    case V.FILES: return S_FILES;
+    case V.FILES_NAMES: return S_FILES_NAMES;
+    case V.MULTIPART_PART_HEADERS: return S_PART_HEADERS;
+    case V.XML: return S_XML;
+    case V.RESPONSE_HEADERS: return S_RESP_HEADERS;
+    case V.RESPONSE_HEADERS_NAMES: return S_RESP_HEADERS_NAMES;
+  }
+  return -1;
+}
+
 function kvOf(tx: Transaction, s: i32): KV {
   switch (s) {
     case S_ARGS_GET: case S_ARGS_GET_NAMES: return tx.argsGet;
@@ -381,6 +404,9 @@ export class RulePrefilter {
   private stampN: StaticArray<i32> = new StaticArray<i32>(0);
   private trig: StaticArray<u32> = new StaticArray<u32>(0);
   private hits: StaticArray<u64> = new StaticArray<u64>(0);
+  // per item of a collection slot (index = the item's index in its KV list): triggers and hits
+  private itT: Array<StaticArray<u32>> = [];
+  private itH: Array<StaticArray<u64>> = [];
   private cur: u32 = 1;
   /** slots are checked for changes once per phase (nothing a rule does changes them) */
   private checked: StaticArray<u32> = new StaticArray<u32>(0);
@@ -398,6 +424,7 @@ export class RulePrefilter {
     this.gen = new StaticArray<u32>(n); this.stampP = new StaticArray<usize>(n);
     this.stampN = new StaticArray<i32>(n); this.trig = new StaticArray<u32>(n);
     this.checked = new StaticArray<u32>(n);
+    for (let k = 0; k < S_KV_COUNT; k++) { this.itT.push(new StaticArray<u32>(16)); this.itH.push(new StaticArray<u64>(16 * this.W)); }
   }
 
   /** Before each phase: request data may have grown (body arguments, response headers). */
@@ -413,6 +440,10 @@ export class RulePrefilter {
     this.scanned = 0;
   }
 
+  @inline private check(s: i32): void {
+    if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
+  }
+
   /** May rule `r` (pfBit ≥ 0) match this request? */
   candidate(r: Rule): bool {
     const slots = r.pfSlots!;
@@ -422,40 +453,77 @@ export class RulePrefilter {
     const W = this.W;
     for (let k = 0; k < slots.length; k++) {
       const s = unchecked(slots[k]);
-      if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
+      this.check(s);
       if ((unchecked(this.trig[s]) & r.pfTrig) != 0) return true;
       if ((unchecked(this.hits[s * W + w]) & m) != 0) return true;
     }
     return false;
   }
 
+  /** May rule `r` (pfBit ≥ 0) match item i of collection slot s (itemSlotOf)? */
+  itemCandidate(s: i32, i: i32, r: Rule): bool {
+    this.check(s);
+    if (i >= unchecked(this.stampN[s])) return true;   // not scanned (cannot happen; be safe)
+    if ((unchecked(unchecked(this.itT[s])[i]) & r.pfTrig) != 0) return true;
+    const bit = r.pfBit;
+    return (unchecked(unchecked(this.itH[s])[i * this.W + (bit >> 6)]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
+  }
+
   private ensure(s: i32): void {
     const tx = this.tx;
     const fresh = unchecked(this.gen[s]) == this.cur;
-    if (s < S_KV_COUNT || s >= S_KEYED) {
-      const keyed = s >= S_KEYED;
-      const kv = kvOf(tx, keyed ? unchecked(this.t.keyedBase[s - S_KEYED]) : s);
-      const key = keyed ? unchecked(this.t.keyedKey[s - S_KEYED]) : changetype<ArrayBuffer>(0);
+    const W = this.W;
+    if (s >= S_KEYED) {
+      // a keyed slot: the OR of its items' rows in the collection slot (no second scan)
+      const base = unchecked(this.t.keyedBase[s - S_KEYED]);
+      this.check(base);
+      const kv = kvOf(tx, base);
+      const key = unchecked(this.t.keyedKey[s - S_KEYED]);
+      this.clear(s);
+      const it = unchecked(this.itT[base]), ih = unchecked(this.itH[base]);
+      let t: u32 = 0;
+      for (let i = 0; i < kv.count; i++) {
+        if (!keyEquals(unchecked(kv.kp[i]), unchecked(kv.kl[i]), key)) continue;
+        t |= unchecked(it[i]);
+        for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] |= unchecked(ih[i * W + w]));
+      }
+      unchecked(this.trig[s] = t);
+    } else if (s < S_KV_COUNT) {
+      const kv = kvOf(tx, s);
       let from = 0;
       if (fresh) {
         if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
         if (kv.count > unchecked(this.stampN[s]) && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) from = unchecked(this.stampN[s]);
       }
       if (from == 0) this.clear(s);
+      const n = kv.count;
+      if (unchecked(this.itT[s]).length < n) {
+        let cap = unchecked(this.itT[s]).length;
+        while (cap < n) cap <<= 1;
+        const nt = new StaticArray<u32>(cap), nh = new StaticArray<u64>(cap * W);
+        memory.copy(changetype<usize>(nt), changetype<usize>(unchecked(this.itT[s])), <usize>from << 2);
+        memory.copy(changetype<usize>(nh), changetype<usize>(unchecked(this.itH[s])), <usize>(from * W) << 3);
+        unchecked(this.itT[s] = nt); unchecked(this.itH[s] = nh);
+      }
+      const it = unchecked(this.itT[s]), ih = unchecked(this.itH[s]);
       const names = namesSlot(s);
-      for (let i = from; i < kv.count; i++) {
-        if (keyed && !keyEquals(unchecked(kv.kp[i]), unchecked(kv.kl[i]), key)) continue;
-        if (names) this.scan(s, unchecked(kv.kp[i]), unchecked(kv.kl[i]));
-        else this.scan(s, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
+      for (let i = from; i < n; i++) {
+        const row = changetype<usize>(ih) + (<usize>(i * W) << 3);
+        for (let w = 0; w < W; w++) store<u64>(row + (<usize>w << 3), 0);
+        const t = names ? this.scan(s, row, unchecked(kv.kp[i]), unchecked(kv.kl[i]))
+                        : this.scan(s, row, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
+        unchecked(it[i] = t);
+        unchecked(this.trig[s] |= t);
+        for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] |= load<u64>(row + (<usize>w << 3)));
       }
       // kv.kp is replaced when the list grows: the pointer tells a grown list from a refilled one
-      unchecked(this.stampN[s] = kv.count); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
+      unchecked(this.stampN[s] = n); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
     } else {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;
       if (fresh && unchecked(this.stampP[s]) == p && unchecked(this.stampN[s]) == n) return;
       this.clear(s);
-      if (n > 0) this.scan(s, p, n);
+      if (n > 0) unchecked(this.trig[s] = this.scan(s, changetype<usize>(this.hits) + (<usize>(s * W) << 3), p, n));
       unchecked(this.stampP[s] = p); unchecked(this.stampN[s] = n);
     }
     unchecked(this.gen[s] = this.cur);
@@ -467,8 +535,9 @@ export class RulePrefilter {
     for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] = 0);
   }
 
-  /** One value: its trigger patterns and the rules whose literals it holds, into slot s. */
-  private scan(s: i32, p: usize, n: i32): void {
+  /** One value of slot s: ORs the rules whose literals it holds into the row at `hits`; returns
+   *  its trigger patterns. */
+  private scan(s: i32, hits: usize, p: usize, n: i32): u32 {
     this.scanned++;
     let t: u32 = 0; let pc: u32 = 0;
     const step = changetype<usize>(STEP);
@@ -484,7 +553,6 @@ export class RulePrefilter {
       const cls = changetype<usize>(ac.cls);
       const out = changetype<usize>(this.t.outId);
       const W = this.W;
-      const hits = changetype<usize>(this.hits) + (<usize>(s * W) << 3);
       const sets = changetype<usize>(this.t.sets);
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
@@ -500,7 +568,6 @@ export class RulePrefilter {
         }
       }
     }
-    unchecked(this.trig[s] |= finishTriggers(t & T_MASK, p, n, unchecked(this.t.b64Slots[s])));
+    return finishTriggers(t & T_MASK, p, n, unchecked(this.t.b64Slots[s]));
   }
-
 }
