@@ -1,5 +1,7 @@
 // Engine harness (build/harness/waf-engine.wasm): the WAF engine without the proxy-wasm host, for
 // benchmarks that separate the engine's per-request cost from the host's. Not shipped to Envoy.
+// Built like the filter, with the non-incremental collector (scripts/build.mjs): it collects only
+// inside configure(); run() leaves one small buffer of garbage per call.
 //   const p = inputPtr(n); write config JSON; configure(n) → 0 ok / -1 JSON / -2 faults
 //   p = inputPtr(n); write "METHOD URI\nname: value\n…"; run(n, reps) → rule evaluations of the last run
 import { JsonParser } from "../../config/json";
@@ -7,21 +9,38 @@ import { Errors } from "../../config/reader";
 import { parseWaf } from "./parse";
 import { WafEngine, setTrace, traced } from "./eval";
 import { ByteBuf } from "../bytes";
+import { Waf } from "./rule";
+import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRxClear } from "../operators/rx";
 
 const INPUT = new ByteBuf(1 << 16);
 let engine: WafEngine | null = null;
 
 export function inputPtr(n: i32): usize { INPUT.reset(); INPUT.reserve(n); INPUT.len = n; return INPUT.ptr; }
 
+let pendingWaf: Waf | null = null;
+
+/** As the filter configures (assembly/filter.ts): regexes compiled one by one after the model,
+ *  with the garbage collected in between (this harness is built with the filter's runtime). */
 export function configure(n: i32): i32 {
   const buf = new ArrayBuffer(n);
   memory.copy(changetype<usize>(buf), INPUT.ptr, n);
   const v = new JsonParser(buf).parse();
   if (v == null) return -1;
   const errs = new Errors();
+  deferRxCompiles(true);
   const w = parseWaf(v, "waf", errs);
-  if (errs.list.length) return -2;
+  deferRxCompiles(false);
+  pendingWaf = w;
+  let faults = errs.list.length;
+  while (deferredRxCount() > 0) {
+    if (compileNextDeferredRx().length) faults++;
+    __collect();   // only pendingWaf (a global) and dead locals hold objects here
+  }
+  lastDeferredRxClear();
+  if (faults) { pendingWaf = null; return -2; }
   engine = new WafEngine(w);
+  pendingWaf = null;
+  __collect();
   return 0;
 }
 

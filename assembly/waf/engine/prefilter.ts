@@ -476,7 +476,7 @@ export class RulePrefilter {
     if (s >= S_KEYED) {
       // a keyed slot: the OR of its items' rows in the collection slot (no second scan)
       const base = unchecked(this.t.keyedBase[s - S_KEYED]);
-      this.check(base);
+      if (unchecked(this.checked[base]) != this.phaseGen) { this.ensure(base); unchecked(this.checked[base] = this.phaseGen); }
       const kv = kvOf(tx, base);
       const key = unchecked(this.t.keyedKey[s - S_KEYED]);
       this.clear(s);
