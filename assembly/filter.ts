@@ -13,7 +13,7 @@ import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathForMatch } from "./util/path";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
 import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRx, lastDeferredRxClear } from "./waf/operators/rx";
-import { collectGarbage, enterCallback, leaveCallback, collectIfGrown } from "./gc";
+import { collectGarbage, enterCallback, leaveCallback, collectIfDue } from "./gc";
 import { JwtStep } from "./authz/jwt/step";
 import { addHeader } from "./host/headers";
 import { enforce, AuthzMetrics, noCredential, DEBUG_HEADER } from "./authz/enforce";
@@ -200,5 +200,5 @@ export class BulwarkStream extends Context {
   }
 
   onLog(): void { this.waf.release(); }
-  onDelete(): void { this.waf.release(); collectIfGrown(); }
+  onDelete(): void { this.waf.release(); collectIfDue(); }
 }

@@ -6,25 +6,40 @@
 //   - in proxy_on_configure, between the configuration's steps (the work in progress is rooted in
 //     the root context; regexes compile one by one: operators/rx.ts);
 //   - in proxy_on_delete (a top-level host call: the stream context is still in the runtime's
-//     context map), when linear memory grew since the last collection (the allocator doubles the
-//     memory when its free blocks run out, so collections happen about once per doubling);
-//     never while one of our own callbacks is running (a host could re-enter us).
+//     context map), once the garbage since the last collection may exceed a quarter of the linear
+//     memory (at least GARBAGE_MIN), or the memory grew; never while one of our own callbacks is
+//     running (a host could re-enter). The collector does not tell how much garbage there is, so
+//     it is estimated: every buffer adopted from the host (header maps, bodies: host/mem.ts
+//     takeBuffer) plus PER_STREAM for a stream's own objects.
+// Without the estimate, collecting only when the memory grew would double the memory on every
+// cycle (the allocator doubles it when its free blocks run out, before we can collect).
 // With `--runtime incremental` (the harnesses and as-pect specs) these calls are also correct.
+
+const GARBAGE_MIN: usize = 4 << 20;
+const PER_STREAM: usize = 4096;
 
 let depth = 0;
 let pagesAfterCollect: i32 = 0;
+let garbage: usize = 0;
 
 export function enterCallback(): void { depth++; }
 export function leaveCallback(): void { depth--; }
 
+/** `n` bytes the host handed us that become garbage within the stream. */
+export function noteGarbage(n: usize): void { garbage += n; }
+
 /** Collects now (only where no wasm frame below holds an unrooted object). */
 export function collectGarbage(): void {
   __collect();
+  garbage = 0;
   pagesAfterCollect = memory.size();
 }
 
-/** At the end of a stream: collects when memory grew since the last collection. */
-export function collectIfGrown(): void {
+/** At the end of a stream: collects when enough garbage may have piled up (or memory grew). */
+export function collectIfDue(): void {
+  garbage += PER_STREAM;
   if (depth != 0) return;
-  if (memory.size() > pagesAfterCollect) collectGarbage();
+  const pages = memory.size();
+  const budget = max(GARBAGE_MIN, (<usize>pages << 16) >> 2);
+  if (garbage > budget || pages > pagesAfterCollect) collectGarbage();
 }

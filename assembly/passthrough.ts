@@ -4,7 +4,7 @@
 export * from "@solo-io/proxy-runtime/assembly/proxy";
 import { registerRootContext, RootContext, Context, FilterHeadersStatusValues, MapType } from "./host/abi";
 import { getHeader } from "./host/headers";
-import { collectIfGrown } from "./gc";
+import { collectIfDue } from "./gc";
 
 class PassRoot extends RootContext {
   onConfigure(_size: u32): bool { return true; }
@@ -15,6 +15,6 @@ class PassStream extends Context {
     getHeader(MapType.RequestHeaders, ":path");
     return FilterHeadersStatusValues.Continue;
   }
-  onDelete(): void { collectIfGrown(); }   // the same collection policy as the filter (gc.ts)
+  onDelete(): void { collectIfDue(); }   // the same collection policy as the filter (gc.ts)
 }
 registerRootContext((id: u32): RootContext => new PassRoot(id), "");

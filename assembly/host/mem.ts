@@ -1,6 +1,7 @@
 // Out-parameters for host calls. The host writes a pointer (allocated through our exported `malloc`,
 // which pins an ArrayBuffer) and a size; `takeBuffer` adopts that allocation as a managed ArrayBuffer.
 import { free } from "@solo-io/proxy-runtime/assembly/malloc";
+import { noteGarbage } from "../gc";
 
 const outPtr = memory.data(8);
 const outSize = memory.data(8);
@@ -18,6 +19,7 @@ export function takeBuffer(): ArrayBuffer | null {
   if (p == 0) return n == 0 ? new ArrayBuffer(0) : null;
   const buf = changetype<ArrayBuffer>(p);
   free(p); // unpin: from here the GC owns it, and `buf` keeps it alive
+  noteGarbage(<usize>n);   // it is garbage by the end of the stream (gc.ts)
   return buf;
 }
 
