@@ -189,6 +189,8 @@ const S_FIXED = S_KV_COUNT + 15;
 /** keyed slots (one collection's items with one key, e.g. REQUEST_HEADERS:Referer) start here */
 const S_KEYED = S_FIXED;
 const MAX_KEYED = 128;
+/** rules whose literals add up to more bytes are always evaluated (see analyze) */
+const MAX_RULE_LITERAL_BYTES = 1024;
 
 /** The whole-collection slots behind a variable, or null when rules reading it cannot be prefiltered. */
 function slotsOf(v: i32): Array<i32> | null {
@@ -323,7 +325,9 @@ export class PrefilterTables {
     // dictionary links, its suffixes'), deduplicated
     const W = this.words;
     const outId = new StaticArray<i32>(ac.nstates);
-    const setIndex = new Map<string, i32>();
+    // sets deduplicated by a hash of their words (a hash collision only costs a duplicate set);
+    // no strings: the CRS has tens of thousands of states, and this runs inside configuration
+    const setIndex = new Map<u64, i32>();
     const sets = new Array<u64>();
     const tmp = new StaticArray<u64>(W);
     for (let s = 0; s < ac.nstates; s++) {
@@ -336,11 +340,16 @@ export class PrefilterTables {
         for (let k = 0; k < o.length; k++) tmp[o[k] >> 6] |= (<u64>1) << (<u64>(o[k] & 63));
         t = ac.dict[t];
       }
-      let key = "";
-      for (let w = 0; w < W; w++) key += tmp[w].toString(16) + ",";
-      if (setIndex.has(key)) { outId[s] = setIndex.get(key); continue; }
+      let h: u64 = 0xcbf29ce484222325;
+      for (let w = 0; w < W; w++) h = (h ^ tmp[w]) * 0x100000001b3;
+      if (setIndex.has(h)) {
+        const id = setIndex.get(h);
+        let same = true;
+        for (let w = 0; w < W; w++) if (sets[id * W + w] != tmp[w]) { same = false; break; }
+        if (same) { outId[s] = id; continue; }
+      }
       const id = sets.length / W;
-      setIndex.set(key, id);
+      if (!setIndex.has(h)) setIndex.set(h, id);
       for (let w = 0; w < W; w++) sets.push(tmp[w]);
       outId[s] = id;
     }
@@ -355,7 +364,11 @@ export class PrefilterTables {
     if (r.isMarker || r.op == null || r.negate || r.op!.dynamic) return;
     const ls = r.op!.literals();
     if (ls == null || ls.length == 0) return;
-    for (let k = 0; k < ls.length; k++) if (ls[k].length == 0) return;
+    let bytes = 0;
+    for (let k = 0; k < ls.length; k++) { if (ls[k].length == 0) return; bytes += ls[k].length; }
+    // a long phrase list (@pmFromFile) is its own one-pass automaton already; in the shared one it
+    // would multiply the transition table (states × byte classes) for little gain
+    if (bytes > MAX_RULE_LITERAL_BYTES) return;
     let trig: u32 = 0;
     for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
     if (trig & T_OPAQUE) return;
@@ -382,8 +395,9 @@ export class PrefilterTables {
     for (let k = 0; k < ls.length; k++) {
       // the automaton folds ASCII case: literals equal up to case are one literal
       const b = ls[k];
-      let key = "";
-      for (let j = 0; j < b.length; j++) { let c = <i32>b[j]; if (c >= 0x41 && c <= 0x5a) c += 32; key += String.fromCharCode(c); }
+      const codes = new Array<i32>(b.length);
+      for (let j = 0; j < b.length; j++) { let c = <i32>b[j]; if (c >= 0x41 && c <= 0x5a) c += 32; codes[j] = c; }
+      const key = String.fromCharCodes(codes);
       let id: i32;
       if (litIndex.has(key)) id = litIndex.get(key);
       else { id = lits.length; litIndex.set(key, id); lits.push(b); owners.push(new Array<i32>()); }
