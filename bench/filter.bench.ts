@@ -1,6 +1,7 @@
 // Per-request cost of the filter against the pass-through module (same runtime, same build flags,
 // no work but one header lookup), measured in the same run, for three requests:
-//   clean GET, GET with 30 headers, 64 KiB JSON POST (in 16 KiB chunks).
+//   clean GET, GET with 30 headers, 64 KiB JSON POST (in 16 KiB chunks);
+// then the clean GET without the built-in packs (what the packs add).
 // Prints p50/p99 per request for both and the ratio filter ÷ pass-through, the pass-through's
 // absolute ns/request and its ratio to a pure-JS loop doing the same lifecycle and header lookup,
 // and the linear memory of one VM after 1 000 and after 100 000 requests (must not grow).
@@ -97,6 +98,16 @@ export default async function run(): Promise<void> {
     console.log(`${c.name.padEnd(18)} ${us(f.p50)} ${us(f.p99)}  ${us(p.p50)}  ${us(p.p99)}   ${(f.p50 / p.p50).toFixed(2).padStart(7)}×   ${(f.p99 / p.p99).toFixed(2).padStart(7)}×   ${allocsPerRequest(filter, c)}, ${allocsPerRequest(pass, c)}`);
   }
   const c0 = cases()[0];
+  // the same configuration without the built-in packs: what the packs themselves add
+  {
+    const cfg = JSON.parse(config);
+    cfg.waf = { ...cfg.waf, builtinPacks: "none" };
+    const bare = await Host.create({ wasm: readFileSync("build/bulwark.wasm"), configuration: JSON.stringify(cfg) });
+    const b = measure(() => once(bare, c0), N);
+    const p0 = measure(() => once(pass, c0), N);
+    console.log(`clean GET without the built-in packs (waf.builtinPacks "none"): ${us(b.p50)} p50, pass-through ${us(p0.p50)}, ratio ${(b.p50 / p0.p50).toFixed(2)}×`);
+    bare.close();
+  }
   const p = measure(() => once(pass, c0), N);
   const js = measure(jsLoop(c0), N);
   console.log(`pass-through, clean GET: ${p.mean.toFixed(0)} ns/request (mean); pure-JS lifecycle + header lookup: ${js.mean.toFixed(0)} ns/request; pass-through ÷ JS = ${(p.mean / js.mean).toFixed(1)}×`);
