@@ -492,6 +492,9 @@ export class RulePrefilter {
       const base = unchecked(this.t.keyedBase[s - S_KEYED]);
       if (unchecked(this.checked[base]) != this.phaseGen) { this.ensure(base); unchecked(this.checked[base] = this.phaseGen); }
       const kv = kvOf(tx, base);
+      // unchanged since the last phase when its collection is
+      if (fresh && unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
+      unchecked(this.stampN[s] = kv.count); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
       const key = unchecked(this.t.keyedKey[s - S_KEYED]);
       this.clear(s);
       const it = unchecked(this.itT[base]), ih = unchecked(this.itH[base]);
