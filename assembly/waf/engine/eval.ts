@@ -43,6 +43,8 @@ import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
 import { RulePrefilter, itemSlotOf } from "./prefilter";
 
+/** Debugging aid for the engine harness (harness.ts traceRun): while on, the ids of the rules
+ *  evaluated are collected in `traced` (which rules a request costs, what the prefilter skips). */
 export let TRACE = false;
 export const traced = new Array<i32>();
 export function setTrace(on: bool): void { TRACE = on; if (on) traced.length = 0; }
