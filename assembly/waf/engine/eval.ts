@@ -146,7 +146,7 @@ export class WafEngine {
   @inline private cannotMatch(r: Rule): bool {
     if (r.pfBit < 0) return false;
     const pf = this.pf;
-    if (pf == null || pf.candidate(r)) return false;
+    if (pf == null || pf.isCandidate(r.pfBit)) return false;
     this.skipped++;
     return true;
   }
@@ -166,7 +166,7 @@ export class WafEngine {
     const meta = this.phaseMeta(phase);
     const dpl = this.waf.settings.detectionParanoiaLevel;
     const pf = this.pf;
-    if (pf != null) pf.newPhase();
+    if (pf != null) pf.prepare(phase);
     const n = rules.length;
     let i = 0;
     while (i < n) {
@@ -176,7 +176,7 @@ export class WafEngine {
       const r = unchecked(rules[i]);
       i++;
       if (this.removed(r)) continue;
-      if (r.pfBit >= 0 && pf != null && !pf.candidate(r)) { this.skipped++; continue; }
+      if (r.pfBit >= 0 && pf != null && !pf.isCandidate(r.pfBit)) { this.skipped++; continue; }
       if (!this.evalChain(r)) continue;
       // flow
       if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;

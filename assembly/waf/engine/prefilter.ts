@@ -27,7 +27,9 @@
  * The check is per rule (chain starters and followers): any of its variables' slots with a literal
  * hit or a trigger → the rule is evaluated as it always was.
  *
- * The engine calls newRequest() per transaction and candidate(rule) before evaluating a rule.
+ * The engine calls newRequest() per transaction, prepare(phase) before each phase (one bit set of
+ * candidate rules for the whole phase), isCandidate(rule.pfBit) before evaluating a rule, and
+ * itemCandidate() per item of a collection.
  * Slots are scanned on first use and rescanned only when they changed (a collection grew, a
  * scalar got another value: ARGS_POST and REQUEST_BODY arrive in phase 2).
  * Spec: assembly/waf/engine/__tests__/prefilter.spec.ts (trigger soundness per transformation,
@@ -64,6 +66,7 @@ export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Te
 export const T_OPAQUE: u32 = 1 << 30;
 const T_NOTB64: u32 = 1 << 16;      // scan-internal: a byte outside the base64 alphabets
 const T_MASK: u32 = (1 << 17) - 1;   // trigger bits of a STEP entry (its top byte: the next class)
+const TRIG_BITS = 16;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
 
 /** The trigger patterns of a transformation (by name, any case): a value holding none of them is
  *  left equal to itself up to ASCII case or trimmed ends. T_OPAQUE when no such set is known. */
@@ -270,6 +273,12 @@ export class PrefilterTables {
   outId: StaticArray<i32> = new StaticArray<i32>(0);
   /** output rule sets, `words` u64 each */
   sets: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per phase (1..5): the slots its prefiltered rules read */
+  phaseSlots: Array<StaticArray<i32>> = [];
+  /** per slot: the rules (bit set, `words` u64) that read it */
+  slotRules: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per trigger bit (0..16): the rules whose transformations react to it */
+  trigRules: StaticArray<u64> = new StaticArray<u64>(0);
   /** per slot: read by a rule with t:base64Text (only those values are test-decoded) */
   b64Slots: StaticArray<bool> = new StaticArray<bool>(0);
   /** slots in all: the fixed ones, then the keyed ones */
@@ -315,6 +324,7 @@ export class PrefilterTables {
       }
     }
     this.words = max(1, (this.count + 63) >> 6);
+    this.indexRules(waf);
     const bs = new StaticArray<bool>(this.nslots);
     for (let k = 0; k < b64.length; k++) bs[b64[k]] = true;
     this.b64Slots = bs;
@@ -357,6 +367,39 @@ export class PrefilterTables {
     const st = new StaticArray<u64>(max(1, sets.length));
     for (let i = 0; i < sets.length; i++) st[i] = sets[i];
     this.sets = st;
+  }
+
+  /** phaseSlots, slotRules and trigRules from the analysed rules (chain followers included). */
+  private indexRules(waf: Waf): void {
+    const W = this.words;
+    const sr = new StaticArray<u64>(this.nslots * W);
+    const tr = new StaticArray<u64>(TRIG_BITS * W);
+    this.phaseSlots.push(new StaticArray<i32>(0));
+    for (let ph = 1; ph <= 5; ph++) {
+      const used = new Array<i32>();
+      const rules = waf.phases[ph];
+      for (let i = 0; i < rules.length; i++) {
+        let r: Rule | null = rules[i];
+        while (r != null) {
+          const x = r!;
+          if (x.pfBit >= 0) {
+            const w = x.pfBit >> 6, m = (<u64>1) << (<u64>(x.pfBit & 63));
+            const sl = x.pfSlots!;
+            for (let k = 0; k < sl.length; k++) {
+              sr[sl[k] * W + w] |= m;
+              if (!used.includes(sl[k])) used.push(sl[k]);
+            }
+            for (let b = 0; b < TRIG_BITS; b++) if ((x.pfTrig >> <u32>b) & 1) tr[b * W + w] |= m;
+          }
+          r = x.chain;
+        }
+      }
+      const a = new StaticArray<i32>(used.length);
+      for (let k = 0; k < used.length; k++) a[k] = used[k];
+      this.phaseSlots.push(a);
+    }
+    this.slotRules = sr;
+    this.trigRules = tr;
   }
 
   private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>, b64: Array<i32>): void {
@@ -428,6 +471,8 @@ export class RulePrefilter {
   private phaseGen: u32 = 1;
   /** values scanned in this request (tests, bench) */
   scanned: i32 = 0;
+  /** the rules that may match in the current phase (bit set), from prepare() */
+  private cand: StaticArray<u64> = new StaticArray<u64>(0);
 
   constructor(waf: Waf, public tx: Transaction) {
     this.t = PrefilterTables.of(waf);
@@ -438,6 +483,7 @@ export class RulePrefilter {
     this.gen = new StaticArray<u32>(n); this.stampP = new StaticArray<usize>(n);
     this.stampN = new StaticArray<i32>(n); this.trig = new StaticArray<u32>(n);
     this.checked = new StaticArray<u32>(n);
+    this.cand = new StaticArray<u64>(this.W);
     for (let k = 0; k < S_KV_COUNT; k++) { this.itT.push(new StaticArray<u32>(16)); this.itH.push(new StaticArray<u64>(16 * this.W)); }
   }
 
@@ -458,20 +504,40 @@ export class RulePrefilter {
     if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
   }
 
-  /** May rule `r` (pfBit ≥ 0) match this request? */
-  candidate(r: Rule): bool {
-    const slots = r.pfSlots!;
-    const bit = r.pfBit;
-    const w = bit >> 6;
-    const m = (<u64>1) << (<u64>(bit & 63));
+  /**
+   * Before a phase: brings every slot the phase's rules read up to date and computes, for all of
+   * them at once, which rules may match: a rule is a candidate when one of its slots holds one of
+   * its literals (hits) or a trigger its transformations react to (trigRules).
+   */
+  prepare(phase: i32): void {
+    this.newPhase();
+    const t = this.t;
     const W = this.W;
+    const c = this.cand;
+    for (let w = 0; w < W; w++) unchecked(c[w] = 0);
+    const slots = unchecked(t.phaseSlots[phase]);
     for (let k = 0; k < slots.length; k++) {
       const s = unchecked(slots[k]);
       this.check(s);
-      if ((unchecked(this.trig[s]) & r.pfTrig) != 0) return true;
-      if ((unchecked(this.hits[s * W + w]) & m) != 0) return true;
+      const trig = unchecked(this.trig[s]);
+      for (let w = 0; w < W; w++) {
+        let x = unchecked(this.hits[s * W + w]);
+        if (trig != 0) {
+          let bits = trig;
+          while (bits != 0) {
+            const b = <i32>ctz(bits);
+            bits &= bits - 1;
+            if (b < TRIG_BITS) x |= unchecked(t.trigRules[b * W + w]);
+          }
+        }
+        unchecked(c[w] |= x & unchecked(t.slotRules[s * W + w]));
+      }
     }
-    return false;
+  }
+
+  /** After prepare(phase): may the phase's rule with prefilter bit `bit` match? */
+  @inline isCandidate(bit: i32): bool {
+    return (unchecked(this.cand[bit >> 6]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
   }
 
   /** May rule `r` (pfBit ≥ 0) match item i of collection slot s (itemSlotOf)? */
