@@ -24,14 +24,16 @@
  * plain key of a value collection (`REQUEST_HEADERS:Referer`, `ARGS:id`) reads only that key's
  * items (a "keyed slot", up to 128 of them); regex keys and exclusions are judged on the whole
  * collection (conservative).
- * The check is per rule (chain starters and followers): any of its variables' slots with a literal
- * hit or a trigger → the rule is evaluated as it always was.
+ * The check is per rule (chain starters and followers) and then per item: a rule runs when one of
+ * its variables' slots holds one of its literals or triggers, and then only on the items of a
+ * collection that do (each item keeps its own row of hits). Rules whose literals add up to more
+ * than 1 KiB (long @pmFromFile lists) are always evaluated: they are one-pass automata already.
  *
- * The engine calls newRequest() per transaction, prepare(phase) before each phase (one bit set of
- * candidate rules for the whole phase), isCandidate(rule.pfBit) before evaluating a rule, and
- * itemCandidate() per item of a collection.
- * Slots are scanned on first use and rescanned only when they changed (a collection grew, a
- * scalar got another value: ARGS_POST and REQUEST_BODY arrive in phase 2).
+ * The engine calls newRequest() per transaction, prepare(phase) before each phase (brings the
+ * phase's slots up to date and computes one bit set of candidate rules for the whole phase),
+ * isCandidate(rule.pfBit) before evaluating a rule, and itemCandidate() per item of a collection.
+ * A slot is rescanned only when it changed (a collection grew, a scalar got another value:
+ * ARGS_POST and REQUEST_BODY arrive in phase 2).
  * Spec: assembly/waf/engine/__tests__/prefilter.spec.ts (trigger soundness per transformation,
  * also for chains that change case first; verdicts with and without the prefilter).
  * `waf.prefilter: false` turns it off (to compare verdicts; the result must be the same).
