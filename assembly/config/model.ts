@@ -22,10 +22,9 @@ export const MAX_DENY_RULES = 1000;
 
 export class HeaderCond {
   name: ArrayBuffer = new ArrayBuffer(0); // lower case
-  contains: Array<ArrayBuffer> = [];      // lower case, matched ignoring ASCII case
   equals: Array<ArrayBuffer> = [];        // lower case, matched ignoring ASCII case
   present: bool = false;                  // no value list: the header being present is enough
-  /** the `contains` list as one case-insensitive automaton (one pass per header value) */
+  /** the `contains` list, matched ignoring ASCII case: one automaton, one pass per header value */
   containsAny: PhraseMatcher | null = null;
 }
 
@@ -80,11 +79,12 @@ function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>)
     if (h.has("name") && !isHttpToken(name)) errs.add(h.at("name"), "not a header name: '" + name + "'");
     c.name = lowerUtf8(name);
     const contains = h.strs("contains", false, true);
-    for (let k = 0; k < contains.length; k++) c.contains.push(lowerUtf8(contains[k]));
     if (contains.length) c.containsAny = PhraseMatcher.build(contains);
     const equals = h.strs("equals", false, true);
     for (let k = 0; k < equals.length; k++) c.equals.push(lowerUtf8(equals[k]));
-    c.present = !h.has("contains") && !h.has("equals");
+    // no value list: the header being present is enough; so is an empty `contains` string (every
+    // value contains it, and the automaton skips empty phrases)
+    c.present = (!h.has("contains") && !h.has("equals")) || contains.includes("");
     r.headers.push(c);
   }
   if (!o.has("methods") && !o.has("pathPrefixes") && !o.has("headers")) {

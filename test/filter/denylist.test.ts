@@ -61,6 +61,15 @@ test("methods match exactly; header conditions ignore case and see every repeate
   host.close();
 });
 
+test("an empty contains string matches any value of a present header", async () => {
+  const cfg = JSON.stringify({ denyList: [{ id: "any-x-debug", headers: [{ name: "x-debug", contains: ["", "zzz"] }] }] });
+  const host = await Host.create({ wasm, configuration: cfg });
+  assert.equal((await host.request({ method: "GET", path: "/", headers: [["x-debug", "1"]] })).status, 403);
+  assert.equal((await host.request({ method: "GET", path: "/", headers: [["x-debug", ""]] })).status, 403);
+  assert.equal((await host.request({ method: "GET", path: "/" })).status, 200);
+  host.close();
+});
+
 test("debug adds the entry's msg; without debug the reply does not carry it", async () => {
   const cfg = JSON.parse(config);
   cfg.debug = true;
