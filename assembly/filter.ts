@@ -12,7 +12,7 @@ import { Errors } from "./config/reader";
 import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathForMatch } from "./util/path";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
-import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRx, lastDeferredRxClear } from "./waf/operators/rx";
+import { deferRxCompiles, compileDeferredRx } from "./waf/operators/rx";
 import { collectGarbage, enterCallback, leaveCallback, collectIfDue } from "./gc";
 import { JwtStep } from "./authz/jwt/step";
 import { addHeader } from "./host/headers";
@@ -46,12 +46,7 @@ export class BulwarkRoot extends RootContext {
     deferRxCompiles(false);
     this.pending = cfg;
     collectGarbage();
-    while (deferredRxCount() > 0) {
-      const fault = compileNextDeferredRx();
-      if (fault.length) errs.add(lastDeferredRx!.path, fault);
-      collectGarbage();   // one regex's garbage at a time: the peak stays near the live size
-    }
-    lastDeferredRxClear();
+    compileDeferredRx(errs, collectGarbage);   // one regex's garbage at a time: the peak stays near the live size
     if (!errs.ok) {
       for (let i = 0; i < errs.list.length; i++) logError("bulwark: configuration refused: " + errs.list[i]);
       this.pending = null; this.configuring = null;

@@ -176,7 +176,7 @@ export class WafEngine {
       const r = unchecked(rules[i]);
       i++;
       if (this.removed(r)) continue;
-      if (r.pfBit >= 0 && pf != null && !pf.isCandidate(r.pfBit)) { this.skipped++; continue; }
+      if (this.cannotMatch(r)) continue;
       if (!this.evalChain(r)) continue;
       // flow
       if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;

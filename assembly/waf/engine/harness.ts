@@ -10,7 +10,8 @@ import { parseWaf } from "./parse";
 import { WafEngine, setTrace, traced } from "./eval";
 import { ByteBuf } from "../bytes";
 import { Waf } from "./rule";
-import { deferRxCompiles, deferredRxCount, compileNextDeferredRx, lastDeferredRxClear } from "../operators/rx";
+import { deferRxCompiles, compileDeferredRx } from "../operators/rx";
+import { collectGarbage } from "../../gc";
 
 const INPUT = new ByteBuf(1 << 16);
 let engine: WafEngine | null = null;
@@ -18,6 +19,7 @@ let engine: WafEngine | null = null;
 export function inputPtr(n: i32): usize { INPUT.reset(); INPUT.reserve(n); INPUT.len = n; return INPUT.ptr; }
 
 let pendingWaf: Waf | null = null;
+let pendingErrs: Errors | null = null;
 
 /** As the filter configures (assembly/filter.ts): regexes compiled one by one after the model,
  *  with the garbage collected in between (this harness is built with the filter's runtime). */
@@ -30,17 +32,12 @@ export function configure(n: i32): i32 {
   deferRxCompiles(true);
   const w = parseWaf(v, "waf", errs);
   deferRxCompiles(false);
-  pendingWaf = w;
-  let faults = errs.list.length;
-  while (deferredRxCount() > 0) {
-    if (compileNextDeferredRx().length) faults++;
-    __collect();   // only pendingWaf (a global) and dead locals hold objects here
-  }
-  lastDeferredRxClear();
-  if (faults) { pendingWaf = null; return -2; }
+  pendingWaf = w; pendingErrs = errs;   // rooted while garbage is collected
+  compileDeferredRx(errs, collectGarbage);
+  pendingWaf = null; pendingErrs = null;
+  if (errs.list.length) { collectGarbage(); return -2; }
   engine = new WafEngine(w);
-  pendingWaf = null;
-  __collect();
+  collectGarbage();
   return 0;
 }
 

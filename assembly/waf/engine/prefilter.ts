@@ -197,25 +197,13 @@ const MAX_KEYED = 128;
 /** rules whose literals add up to more bytes are always evaluated (see analyze) */
 const MAX_RULE_LITERAL_BYTES = 1024;
 
-/** The whole-collection slots behind a variable, or null when rules reading it cannot be prefiltered. */
+/** The whole-collection slots behind a variable (ARGS: the query's and the body's), or null when
+ *  rules reading it cannot be prefiltered. */
 function slotsOf(v: i32): Array<i32> | null {
-  switch (v) {
-    case V.ARGS: return [S_ARGS_GET, S_ARGS_POST];
-    case V.ARGS_GET: return [S_ARGS_GET];
-    case V.ARGS_POST: return [S_ARGS_POST];
-    case V.ARGS_NAMES: return [S_ARGS_GET_NAMES, S_ARGS_POST_NAMES];
-    case V.ARGS_GET_NAMES: return [S_ARGS_GET_NAMES];
-    case V.ARGS_POST_NAMES: return [S_ARGS_POST_NAMES];
-    case V.REQUEST_HEADERS: return [S_HEADERS];
-    case V.REQUEST_HEADERS_NAMES: return [S_HEADERS_NAMES];
-    case V.REQUEST_COOKIES: return [S_COOKIES];
-    case V.REQUEST_COOKIES_NAMES: return [S_COOKIES_NAMES];
-    case V.FILES: return [S_FILES];
-    case V.FILES_NAMES: return [S_FILES_NAMES];
-    case V.MULTIPART_PART_HEADERS: return [S_PART_HEADERS];
-    case V.XML: return [S_XML];
-    case V.RESPONSE_HEADERS: return [S_RESP_HEADERS];
-    case V.RESPONSE_HEADERS_NAMES: return [S_RESP_HEADERS_NAMES];
+  const g = itemSlotOf(v, false);
+  if (g >= 0) {
+    const p = itemSlotOf(v, true);
+    return p != g ? [g, p] : [g];
   }
   const k = SCALARS.indexOf(v);
   return k >= 0 ? [S_KV_COUNT + k] : null;

@@ -9,36 +9,35 @@
  * Example: {"variables": ["ARGS"], "transformations": ["urlDecodeUni"], "match": {"rx": "(?i)union\\s+select"}}
  */
 import { Operator, OpContext, OpError, MAX_CAPTURES } from "./operator";
+import { Errors } from "../../config/reader";
 import { compileRegex, lastCompileError, Regex, DOTALL, BYTES } from "../../regex/index";
 
 /**
  * Deferred compilation. Compiling a regex leaves garbage (parse tree, NFA fragments) several times
  * the size of what it keeps; with the filter's non-incremental collector (assembly/filter.ts)
  * garbage is only collected between steps of the configuration. While deferring, Rx.create only
- * queues the operator; compileNextDeferredRx() then compiles the queue one regex at a time and
- * returns a fault with the same text Rx.create would have given (the caller reports it at the
- * operator's JSON path, `Rx.path`). An operator is never used before the queue is empty (the
+ * queues the operator; compileDeferredRx() then compiles the queue one regex at a time and reports
+ * a fault with the same text Rx.create would have given, at the operator's JSON path (`Rx.path`). An operator is never used before the queue is empty (the
  * configuration is not in service until then).
  */
 let deferring = false;
 const queue = new Array<Rx>();
 let queueHead = 0;
 export function deferRxCompiles(on: bool): void { deferring = on; }
-/** Regexes still to compile. */
-export function deferredRxCount(): i32 { return queue.length - queueHead; }
-/** Compiles the next queued regex; returns "" or its compile fault, with the operator in `lastDeferredRx`. */
-export let lastDeferredRx: Rx | null = null;
-export function lastDeferredRxClear(): void { lastDeferredRx = null; }
-export function compileNextDeferredRx(): string {
-  const op = queue[queueHead];
-  queue[queueHead] = changetype<Rx>(0);
-  queueHead++;
-  if (queueHead == queue.length) { queue.length = 0; queueHead = 0; }
-  lastDeferredRx = op;
-  const re = compileRegex(op.pattern, DOTALL | BYTES);
-  if (re == null) return lastCompileError();
-  op.re = re;
-  return "";
+/** Compiles the queued regexes one at a time; a fault goes to `errs` at the operator's JSON path.
+ *  `between` runs after each (the filter collects garbage there, so everything the caller still
+ *  needs must be rooted in a global or a live object). */
+export function compileDeferredRx(errs: Errors, between: () => void): void {
+  while (queueHead < queue.length) {
+    const op = queue[queueHead];
+    queue[queueHead] = changetype<Rx>(0);   // the rule model keeps the operator
+    queueHead++;
+    const re = compileRegex(op.pattern, DOTALL | BYTES);
+    if (re == null) errs.add(op.path, lastCompileError());
+    else op.re = re;
+    between();
+  }
+  queue.length = 0; queueHead = 0;
 }
 
 export class Rx extends Operator {
