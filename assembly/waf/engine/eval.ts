@@ -166,8 +166,23 @@ export class WafEngine {
     const meta = this.phaseMeta(phase);
     const dpl = this.waf.settings.detectionParanoiaLevel;
     const pf = this.pf;
-    if (pf != null) pf.prepare(phase);
     const n = rules.length;
+    if (pf != null) {
+      // only the rules always evaluated and the prefilter's candidates are visited
+      this.skipped += pf.prepare(phase);
+      let i = pf.next(0);
+      while (i < n) {
+        const r = unchecked(rules[i]);
+        const m = i * META;
+        i++;
+        if (!this.removed(r) && this.evalChain(r)) {
+          if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
+          i = this.flow(r, rules, i, unchecked(meta[m + 1]));
+        }
+        i = pf.next(i);
+      }
+      return;
+    }
     let i = 0;
     while (i < n) {
       const m = i * META;
@@ -176,18 +191,22 @@ export class WafEngine {
       const r = unchecked(rules[i]);
       i++;
       if (this.removed(r)) continue;
-      if (this.cannotMatch(r)) continue;
       if (!this.evalChain(r)) continue;
-      // flow
       if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
-      if (r.skip > 0) {
-        let k = r.skip;
-        while (k > 0 && i < n) { if (!rules[i].isMarker) k--; i++; }
-      } else {
-        const j = unchecked(meta[m + 1]);
-        if (j >= 0) i = j;
-      }
+      i = this.flow(r, rules, i, unchecked(meta[m + 1]));
     }
+  }
+
+  /** After rule r (at i - 1) matched: where the phase continues (skip N rules, or after the
+   *  skipAfter marker at `jump` ≥ 0). */
+  @inline private flow(r: Rule, rules: Array<Rule>, i: i32, jump: i32): i32 {
+    if (r.skip > 0) {
+      let k = r.skip;
+      const n = rules.length;
+      while (k > 0 && i < n) { if (!unchecked(rules[i]).isMarker) k--; i++; }
+      return i;
+    }
+    return jump >= 0 ? jump : i;
   }
 
   /** Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1]. */
@@ -390,7 +409,7 @@ export class WafEngine {
           v == V.REQUEST_COOKIES_NAMES || v == V.RESPONSE_HEADERS_NAMES || v == V.FILES_NAMES || v == V.MATCHED_VARS_NAMES;
         const kv = tx.kv(v);
         // with the prefilter, items that cannot match this rule are passed over (prefilter.ts)
-        const pfItems = r.pfBit >= 0 && this.pf != null;
+        const pfItems = r.pfItems && this.pf != null;
         if (kv != null && this.evalKV(r, sel, kv, names, v != V.MATCHED_VARS && v != V.MATCHED_VARS_NAMES, pfItems ? itemSlotOf(v, false) : -1)) matched = true;
         if (v == V.ARGS || v == V.ARGS_NAMES) { if (this.evalKV(r, sel, tx.argsPost, names, true, pfItems ? itemSlotOf(v, true) : -1)) matched = true; }
         continue;

@@ -30,8 +30,9 @@
  * than 1 KiB (long @pmFromFile lists) are always evaluated: they are one-pass automata already.
  *
  * The engine calls newRequest() per transaction, prepare(phase) before each phase (brings the
- * phase's slots up to date and computes one bit set of candidate rules for the whole phase),
- * isCandidate(rule.pfBit) before evaluating a rule, and itemCandidate() per item of a collection.
+ * phase's slots up to date and computes one bit set of candidate rules for the whole phase and
+ * the positions to visit: candidates and rules always evaluated), next(i) to walk them,
+ * isCandidate(rule.pfBit) before a chain follower, and itemCandidate() per item of a collection.
  * A slot is rescanned only when it changed (a collection grew, a scalar got another value:
  * ARGS_POST and REQUEST_BODY arrive in phase 2).
  * Spec: assembly/waf/engine/__tests__/prefilter.spec.ts (trigger soundness per transformation,
@@ -39,7 +40,7 @@
  * `waf.prefilter: false` turns it off (to compare verdicts; the result must be the same).
  */
 import { Rule, Waf } from "./rule";
-import { Transaction } from "./transaction";
+import { Transaction, keyHash } from "./transaction";
 import { KV, keyEquals } from "./arena";
 import { V, VarSel } from "./variables";
 import { PhraseMatcher } from "../../regex/aho";
@@ -250,6 +251,47 @@ function kvOf(tx: Transaction, s: i32): KV {
     s == S_FILES_NAMES || s == S_RESP_HEADERS_NAMES;
 }
 
+/** literals longer than this are matched by their rarest window of this many bytes (every value
+ *  holding the literal holds the window): a small automaton instead of one state per byte of
+ *  every long literal */
+const WINDOW = 6;
+
+/** The WINDOW-byte piece of literal b with the rarest bytes (the last among equals: ends of
+ *  literals are less often shared with ordinary text, such as "x-request-memo" with "x-request-id"). */
+function window(b: Uint8Array): Uint8Array {
+  if (b.length <= WINDOW) return b;
+  let best = 0, bestScore = -1;
+  for (let i = 0; i + WINDOW <= b.length; i++) {
+    let sc = 0;
+    for (let j = 0; j < WINDOW; j++) sc += byteRarity(<i32>b[i + j]);
+    if (sc >= bestScore) { bestScore = sc; best = i; }
+  }
+  return b.slice(best, best + WINDOW);
+}
+
+/** How rarely a byte shows up in ordinary values (letters and digits 0, punctuation more). */
+function byteRarity(c: i32): i32 {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 0;
+  if (c == 0x20 || c == 0x2e || c == 0x2f || c == 0x2d || c == 0x5f) return 1;
+  return 2;
+}
+
+/** Adds literal b (case-folded; equal literals are one) owned by rule `bit`. */
+function addLiteral(b: Uint8Array, bit: i32, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>): void {
+  const codes = new Array<i32>(b.length);
+  for (let j = 0; j < b.length; j++) { let c = <i32>b[j]; if (c >= 0x41 && c <= 0x5a) c += 32; codes[j] = c; }
+  const key = String.fromCharCodes(codes);
+  let id: i32;
+  if (litIndex.has(key)) id = litIndex.get(key);
+  else { id = lits.length; litIndex.set(key, id); lits.push(b); owners.push(new Array<i32>()); }
+  const o = owners[id];
+  if (o.length == 0 || o[o.length - 1] != bit) o.push(bit);
+}
+
+@inline function orRow(dst: usize, src: usize, W: i32): void {
+  for (let w = 0; w < W; w++) store<u64>(dst + (<usize>w << 3), load<u64>(dst + (<usize>w << 3)) | load<u64>(src + (<usize>w << 3)));
+}
+
 // ---- the prefilter ---------------------------------------------------------------------------
 
 /** The per-configuration part: rule analysis and the automaton (built once per Waf, shared by
@@ -263,10 +305,26 @@ export class PrefilterTables {
   outId: StaticArray<i32> = new StaticArray<i32>(0);
   /** output rule sets, `words` u64 each */
   sets: StaticArray<u64> = new StaticArray<u64>(0);
+  /** the automaton's transitions for the scan (see build) */
+  acStep: StaticArray<i32> = new StaticArray<i32>(0);
+  /** per byte: the one-byte literal groups it belongs to (bit g = group g; see build) */
+  byteGroups: StaticArray<u64> = new StaticArray<u64>(256);
+  /** per one-byte literal group: its rules (`words` u64) */
+  groupRules: StaticArray<u64> = new StaticArray<u64>(0);
   /** per phase (1..5): the slots its prefiltered rules read */
   phaseSlots: Array<StaticArray<i32>> = [];
   /** per slot: the rules (bit set, `words` u64) that read it */
   slotRules: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per slot: the rules prefiltered only by presence (no literals) that read it */
+  presRules: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per phase (1..5): rule positions always evaluated (bit set over the phase's rule list:
+   *  not prefiltered, within the paranoia level), and its prefiltered chain starters (pfBits) */
+  phaseAlways: Array<StaticArray<u64>> = [];
+  phaseStart: Array<StaticArray<u64>> = [];
+  /** per pfBit: the starter's position in its phase's rule list (-1 for chain followers) */
+  bitIndex: StaticArray<i32> = new StaticArray<i32>(0);
+  /** the longest phase's rule count */
+  maxRules: i32 = 0;
   /** per trigger bit (0..16): the rules whose transformations react to it */
   trigRules: StaticArray<u64> = new StaticArray<u64>(0);
   /** per slot: read by a rule with t:base64Text (only those values are test-decoded) */
@@ -277,6 +335,28 @@ export class PrefilterTables {
   keyedBase: Array<i32> = [];
   keyedKey: Array<ArrayBuffer> = [];
   private keyedIndex: Map<string, i32> = new Map<string, i32>();
+  /** per collection slot: an open-addressing table (power of two; keyHash → keyed slot, -1
+   *  empty) over its keyed slots, or an empty array when it has none */
+  keyTab: Array<StaticArray<i32>> = [];
+
+  private indexKeys(): void {
+    for (let b = 0; b < S_KV_COUNT; b++) {
+      let n = 0;
+      for (let k = 0; k < this.keyedBase.length; k++) if (this.keyedBase[k] == b) n++;
+      let size = 0;
+      if (n > 0) { size = 4; while (size < 2 * n) size <<= 1; }
+      const tab = new StaticArray<i32>(size);
+      for (let k = 0; k < size; k++) tab[k] = -1;
+      for (let k = 0; k < this.keyedBase.length; k++) {
+        if (this.keyedBase[k] != b) continue;
+        const key = this.keyedKey[k];
+        let h = <i32>(keyHash(changetype<usize>(key), key.byteLength) & <u32>(size - 1));
+        while (tab[h] >= 0) h = (h + 1) & (size - 1);
+        tab[h] = S_KEYED + k;
+      }
+      this.keyTab.push(tab);
+    }
+  }
 
   /** The slot of one key of a value collection (REQUEST_HEADERS:Referer), -1 when there is none. */
   private keyedSlot(base: i32, sel: VarSel): i32 {
@@ -306,15 +386,25 @@ export class PrefilterTables {
     const lits = new Array<Uint8Array>();
     const owners = new Array<Array<i32>>();
     const b64 = new Array<i32>();
+    const oneBytes = new Array<StaticArray<u64>>();   // per rule bit: its one-byte literals (256 bits), or empty
+    const dpl = waf.settings.detectionParanoiaLevel;
     for (let ph = 1; ph <= 5; ph++) {
       const rules = waf.phases[ph];
       for (let i = 0; i < rules.length; i++) {
         let r: Rule | null = rules[i];
-        while (r != null) { this.analyze(r, litIndex, lits, owners, b64); r = r.chain; }
+        // a chain above the detection paranoia level is never evaluated (runPhase)
+        const never = !r!.isMarker && r!.paranoiaLevel > dpl;
+        while (r != null) {
+          if (never) r.pfBit = -1;
+          else this.analyze(r, litIndex, lits, owners, b64, oneBytes);
+          r = r.chain;
+        }
       }
     }
     this.words = max(1, (this.count + 63) >> 6);
     this.indexRules(waf);
+    this.indexKeys();
+    this.groupBytes(oneBytes, litIndex, lits, owners);
     const bs = new StaticArray<bool>(this.nslots);
     for (let k = 0; k < b64.length; k++) bs[b64[k]] = true;
     this.b64Slots = bs;
@@ -354,22 +444,45 @@ export class PrefilterTables {
       outId[s] = id;
     }
     this.outId = outId;
+    // the scan's table: entries hold the next state's row offset (state × classes), negative when
+    // that state has outputs (no multiply and no output lookup per byte)
+    const nc = ac.ncls;
+    const step = new StaticArray<i32>(ac.nstates * nc);
+    for (let k = 0; k < ac.nstates * nc; k++) {
+      const nx = ac.trans[k];
+      step[k] = outId[nx] >= 0 ? -(nx * nc) - 1 : nx * nc;
+    }
+    this.acStep = step;
     const st = new StaticArray<u64>(max(1, sets.length));
     for (let i = 0; i < sets.length; i++) st[i] = sets[i];
     this.sets = st;
   }
 
-  /** phaseSlots, slotRules and trigRules from the analysed rules (chain followers included). */
+  /** phaseSlots, slotRules, presRules and trigRules from the analysed rules (chain followers
+   *  included); per phase, the rules always evaluated and the starters' positions (runPhase walks
+   *  only these and the candidates). */
   private indexRules(waf: Waf): void {
     const W = this.words;
     const sr = new StaticArray<u64>(this.nslots * W);
+    const pr = new StaticArray<u64>(this.nslots * W);
     const tr = new StaticArray<u64>(TRIG_BITS * W);
+    const bi = new StaticArray<i32>(max(1, this.count));
+    for (let k = 0; k < bi.length; k++) bi[k] = -1;
+    const dpl = waf.settings.detectionParanoiaLevel;
     this.phaseSlots.push(new StaticArray<i32>(0));
+    this.phaseAlways.push(new StaticArray<u64>(0));
+    this.phaseStart.push(new StaticArray<u64>(W));
     for (let ph = 1; ph <= 5; ph++) {
       const used = new Array<i32>();
       const rules = waf.phases[ph];
+      const always = new StaticArray<u64>((rules.length + 63) >> 6);
+      const start = new StaticArray<u64>(W);
+      this.maxRules = max(this.maxRules, rules.length);
       for (let i = 0; i < rules.length; i++) {
         let r: Rule | null = rules[i];
+        if (r!.isMarker || r!.paranoiaLevel > dpl) continue;
+        if (r!.pfBit < 0) always[i >> 6] |= (<u64>1) << (<u64>(i & 63));
+        else { bi[r!.pfBit] = i; start[r!.pfBit >> 6] |= (<u64>1) << (<u64>(r!.pfBit & 63)); }
         while (r != null) {
           const x = r!;
           if (x.pfBit >= 0) {
@@ -377,6 +490,7 @@ export class PrefilterTables {
             const sl = x.pfSlots!;
             for (let k = 0; k < sl.length; k++) {
               sr[sl[k] * W + w] |= m;
+              if (!x.pfItems) pr[sl[k] * W + w] |= m;
               if (!used.includes(sl[k])) used.push(sl[k]);
             }
             for (let b = 0; b < TRIG_BITS; b++) if ((x.pfTrig >> <u32>b) & 1) tr[b * W + w] |= m;
@@ -387,24 +501,20 @@ export class PrefilterTables {
       const a = new StaticArray<i32>(used.length);
       for (let k = 0; k < used.length; k++) a[k] = used[k];
       this.phaseSlots.push(a);
+      this.phaseAlways.push(always);
+      this.phaseStart.push(start);
     }
     this.slotRules = sr;
+    this.presRules = pr;
     this.trigRules = tr;
+    this.bitIndex = bi;
   }
 
-  private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>, b64: Array<i32>): void {
-    r.pfBit = -1;
-    if (r.isMarker || r.op == null || r.negate || r.op!.dynamic) return;
-    const ls = r.op!.literals();
-    if (ls == null || ls.length == 0) return;
-    let bytes = 0;
-    for (let k = 0; k < ls.length; k++) { if (ls[k].length == 0) return; bytes += ls[k].length; }
-    // a long phrase list (@pmFromFile) is its own one-pass automaton already; in the shared one it
-    // would multiply the transition table (states × byte classes) for little gain
-    if (bytes > MAX_RULE_LITERAL_BYTES) return;
-    let trig: u32 = 0;
-    for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
-    if (trig & T_OPAQUE) return;
+  private analyze(r: Rule, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>, b64: Array<i32>,
+                  oneBytes: Array<StaticArray<u64>>): void {
+    r.pfBit = -1; r.pfItems = false;
+    if (r.isMarker || r.op == null) return;
+    // the slots of its variables: request data only (not TX, MATCHED_VAR, `&` counts)
     const slots = new Array<i32>();
     for (let k = 0; k < r.vars.length; k++) {
       const sel = r.vars[k];
@@ -418,25 +528,78 @@ export class PrefilterTables {
       }
     }
     if (slots.length == 0) return;
-    const bit = this.count++;
-    r.pfBit = bit;
-    r.pfTrig = trig;
     const sa = new StaticArray<i32>(slots.length);
     for (let k = 0; k < slots.length; k++) sa[k] = slots[k];
+    let trig: u32 = 0;
+    for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
+    let ls: Array<Uint8Array> | null = null;
+    if (!r.negate && !r.op!.dynamic && (trig & T_OPAQUE) == 0) ls = r.op!.literals();
+    let bytes = 0;
+    if (ls != null) for (let k = 0; k < ls.length; k++) bytes += ls[k].length == 0 ? MAX_RULE_LITERAL_BYTES + 1 : ls[k].length;
+    const bit = this.count++;
+    r.pfBit = bit;
     r.pfSlots = sa;
-    if (trig & T_B64) for (let k = 0; k < slots.length; k++) b64.push(slots[k]);
-    for (let k = 0; k < ls.length; k++) {
-      // the automaton folds ASCII case: literals equal up to case are one literal
-      const b = ls[k];
-      const codes = new Array<i32>(b.length);
-      for (let j = 0; j < b.length; j++) { let c = <i32>b[j]; if (c >= 0x41 && c <= 0x5a) c += 32; codes[j] = c; }
-      const key = String.fromCharCodes(codes);
-      let id: i32;
-      if (litIndex.has(key)) id = litIndex.get(key);
-      else { id = lits.length; litIndex.set(key, id); lits.push(b); owners.push(new Array<i32>()); }
-      const o = owners[id];
-      if (o.length == 0 || o[o.length - 1] != bit) o.push(bit);
+    // a long phrase list (@pmFromFile) is its own one-pass automaton already; in the shared one it
+    // would multiply the transition table (states × byte classes) for little gain
+    if (ls == null || ls.length == 0 || bytes > MAX_RULE_LITERAL_BYTES) {
+      // no literals: the rule still tests nothing (and cannot match, negated or not) when every
+      // slot it reads is empty or absent
+      r.pfTrig = 0;
+      oneBytes.push(new StaticArray<u64>(0));
+      return;
     }
+    r.pfItems = true;
+    r.pfTrig = trig;
+    const lits0 = ls!;
+    if (trig & T_B64) for (let k = 0; k < slots.length; k++) b64.push(slots[k]);
+    let one = new StaticArray<u64>(0);
+    for (let k = 0; k < lits0.length; k++) {
+      const b = lits0[k];
+      if (b.length == 1) {
+        // one-byte literals: a byte set (both cases), matched without the automaton (groupBytes)
+        if (one.length == 0) one = new StaticArray<u64>(4);
+        const c = <i32>b[0];
+        one[c >> 6] |= (<u64>1) << (<u64>(c & 63));
+        const o = c >= 0x41 && c <= 0x5a ? c + 32 : c >= 0x61 && c <= 0x7a ? c - 32 : c;
+        one[o >> 6] |= (<u64>1) << (<u64>(o & 63));
+        continue;
+      }
+      addLiteral(window(b), bit, litIndex, lits, owners);
+    }
+    oneBytes.push(one);
+  }
+
+  /**
+   * One-byte literals become byte groups: rules with the same byte set share a group, and a
+   * value's groups are the OR of byteGroups[b] over its bytes (one load per byte, no automaton
+   * state, no output to resolve per byte). Beyond 64 groups the rest go to the automaton.
+   */
+  private groupBytes(bytes: Array<StaticArray<u64>>, litIndex: Map<string, i32>, lits: Array<Uint8Array>, owners: Array<Array<i32>>): void {
+    const W = this.words;
+    const sets = new Array<StaticArray<u64>>();
+    const rules = new Array<StaticArray<u64>>();
+    for (let bit = 0; bit < bytes.length; bit++) {
+      const one = bytes[bit];
+      if (one.length == 0) continue;
+      let g = 0;
+      while (g < sets.length && !(sets[g][0] == one[0] && sets[g][1] == one[1] && sets[g][2] == one[2] && sets[g][3] == one[3])) g++;
+      if (g == sets.length) {
+        if (g == 64) {
+          for (let c = 0; c < 256; c++) {
+            if ((one[c >> 6] >> (<u64>(c & 63))) & 1) { const b = new Uint8Array(1); b[0] = <u8>c; addLiteral(b, bit, litIndex, lits, owners); }
+          }
+          continue;
+        }
+        sets.push(one); rules.push(new StaticArray<u64>(W));
+      }
+      rules[g][bit >> 6] |= (<u64>1) << (<u64>(bit & 63));
+    }
+    const gr = new StaticArray<u64>(max(1, sets.length * W));
+    for (let g = 0; g < sets.length; g++) {
+      for (let w = 0; w < W; w++) gr[g * W + w] = rules[g][w];
+      for (let c = 0; c < 256; c++) if ((sets[g][c >> 6] >> (<u64>(c & 63))) & 1) this.byteGroups[c] |= (<u64>1) << (<u64>g);
+    }
+    this.groupRules = gr;
   }
 
 }
@@ -451,6 +614,11 @@ export class RulePrefilter {
   private stampN: StaticArray<i32> = new StaticArray<i32>(0);
   private trig: StaticArray<u32> = new StaticArray<u32>(0);
   private hits: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per slot: it holds at least one value (a present scalar, an item, an item with its key) */
+  private present: StaticArray<bool> = new StaticArray<bool>(0);
+  /** per slot: the rules it makes candidates (`W` u64: its hits and its triggers' rules among the
+   *  rules reading it, and its presence-only rules when it is present), kept with the slot */
+  private contrib: StaticArray<u64> = new StaticArray<u64>(0);
   // per item of a collection slot (index = the item's index in its KV list): triggers and hits
   private itT: Array<StaticArray<u32>> = [];
   private itH: Array<StaticArray<u64>> = [];
@@ -463,6 +631,9 @@ export class RulePrefilter {
   scanned: i32 = 0;
   /** the rules that may match in the current phase (bit set), from prepare() */
   private cand: StaticArray<u64> = new StaticArray<u64>(0);
+  /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
+  private todo: StaticArray<u64> = new StaticArray<u64>(0);
+  private todoWords: i32 = 0;
 
   constructor(waf: Waf, public tx: Transaction) {
     this.t = PrefilterTables.of(waf);
@@ -470,10 +641,13 @@ export class RulePrefilter {
     const n = this.t.nslots;
     this.nslots = n;
     this.hits = new StaticArray<u64>(n * this.W);
+    this.contrib = new StaticArray<u64>(n * this.W);
     this.gen = new StaticArray<u32>(n); this.stampP = new StaticArray<usize>(n);
     this.stampN = new StaticArray<i32>(n); this.trig = new StaticArray<u32>(n);
     this.checked = new StaticArray<u32>(n);
+    this.present = new StaticArray<bool>(n);
     this.cand = new StaticArray<u64>(this.W);
+    this.todo = new StaticArray<u64>((this.t.maxRules + 63) >> 6);
     for (let k = 0; k < S_KV_COUNT; k++) { this.itT.push(new StaticArray<u32>(16)); this.itH.push(new StaticArray<u64>(16 * this.W)); }
   }
 
@@ -491,38 +665,63 @@ export class RulePrefilter {
   }
 
   @inline private check(s: i32): void {
-    if (unchecked(this.checked[s]) != this.phaseGen) { this.ensure(s); unchecked(this.checked[s] = this.phaseGen); }
+    // a keyed slot is brought up to date with its collection
+    const b = s >= S_KEYED ? unchecked(this.t.keyedBase[s - S_KEYED]) : s;
+    if (unchecked(this.checked[b]) != this.phaseGen) { this.ensure(b); unchecked(this.checked[b] = this.phaseGen); }
   }
 
   /**
    * Before a phase: brings every slot the phase's rules read up to date and computes, for all of
    * them at once, which rules may match: a rule is a candidate when one of its slots holds one of
-   * its literals (hits) or a trigger its transformations react to (trigRules).
+   * its literals (hits) or a trigger its transformations react to (trigRules), or, for a rule
+   * without literals, when one of its slots is present. Returns the chain starters skipped.
    */
-  prepare(phase: i32): void {
+  prepare(phase: i32): i32 {
     this.newPhase();
     const t = this.t;
     const W = this.W;
     const c = this.cand;
     for (let w = 0; w < W; w++) unchecked(c[w] = 0);
     const slots = unchecked(t.phaseSlots[phase]);
+    const contrib = changetype<usize>(this.contrib);
     for (let k = 0; k < slots.length; k++) {
       const s = unchecked(slots[k]);
       this.check(s);
-      const trig = unchecked(this.trig[s]);
-      for (let w = 0; w < W; w++) {
-        let x = unchecked(this.hits[s * W + w]);
-        if (trig != 0) {
-          let bits = trig;
-          while (bits != 0) {
-            const b = <i32>ctz(bits);
-            bits &= bits - 1;
-            if (b < TRIG_BITS) x |= unchecked(t.trigRules[b * W + w]);
-          }
-        }
-        unchecked(c[w] |= x & unchecked(t.slotRules[s * W + w]));
+      const row = contrib + (<usize>(s * W) << 3);
+      for (let w = 0; w < W; w++) unchecked(c[w] |= load<u64>(row + (<usize>w << 3)));
+    }
+    // the positions to visit: the rules always evaluated and the candidate chain starters
+    const always = unchecked(t.phaseAlways[phase]);
+    const todo = this.todo;
+    const nw = always.length;
+    this.todoWords = nw;
+    memory.copy(changetype<usize>(todo), changetype<usize>(always), <usize>nw << 3);
+    const start = unchecked(t.phaseStart[phase]);
+    let skipped = 0;
+    for (let w = 0; w < W; w++) {
+      skipped += <i32>popcnt(unchecked(start[w]) & ~unchecked(c[w]));
+      let bits = unchecked(c[w]) & unchecked(start[w]);
+      while (bits != 0) {
+        const idx = unchecked(t.bitIndex[(w << 6) + <i32>ctz(bits)]);
+        bits &= bits - 1;
+        unchecked(todo[idx >> 6] |= (<u64>1) << (<u64>(idx & 63)));
       }
     }
+    return skipped;
+  }
+
+  /** After prepare(phase): the first position ≥ i of the phase's rule list to visit, or the
+   *  list's end (i32.MAX_VALUE). */
+  next(i: i32): i32 {
+    const todo = this.todo;
+    let w = i >> 6;
+    if (w >= this.todoWords) return i32.MAX_VALUE;
+    let bits = unchecked(todo[w]) & (~(<u64>0) << (<u64>(i & 63)));
+    while (bits == 0) {
+      if (++w >= this.todoWords) return i32.MAX_VALUE;
+      bits = unchecked(todo[w]);
+    }
+    return (w << 6) + <i32>ctz(bits);
   }
 
   /** After prepare(phase): may the phase's rule with prefilter bit `bit` match? */
@@ -530,7 +729,7 @@ export class RulePrefilter {
     return (unchecked(this.cand[bit >> 6]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
   }
 
-  /** May rule `r` (pfBit ≥ 0) match item i of collection slot s (itemSlotOf)? */
+  /** May rule `r` (pfItems) match item i of collection slot s (itemSlotOf)? */
   itemCandidate(s: i32, i: i32, r: Rule): bool {
     this.check(s);
     if (i >= unchecked(this.stampN[s])) return true;   // not scanned (cannot happen; be safe)
@@ -539,36 +738,24 @@ export class RulePrefilter {
     return (unchecked(unchecked(this.itH[s])[i * this.W + (bit >> 6)]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
   }
 
+  /** Brings collection or scalar slot s (and a collection's keyed slots) up to date. */
   private ensure(s: i32): void {
     const tx = this.tx;
     const fresh = unchecked(this.gen[s]) == this.cur;
     const W = this.W;
-    if (s >= S_KEYED) {
-      // a keyed slot: the OR of its items' rows in the collection slot (no second scan)
-      const base = unchecked(this.t.keyedBase[s - S_KEYED]);
-      if (unchecked(this.checked[base]) != this.phaseGen) { this.ensure(base); unchecked(this.checked[base] = this.phaseGen); }
-      const kv = kvOf(tx, base);
-      // unchanged since the last phase when its collection is
-      if (fresh && unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
-      unchecked(this.stampN[s] = kv.count); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
-      const key = unchecked(this.t.keyedKey[s - S_KEYED]);
-      this.clear(s);
-      const it = unchecked(this.itT[base]), ih = unchecked(this.itH[base]);
-      let t: u32 = 0;
-      for (let i = 0; i < kv.count; i++) {
-        if (!keyEquals(unchecked(kv.kp[i]), unchecked(kv.kl[i]), key)) continue;
-        t |= unchecked(it[i]);
-        for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] |= unchecked(ih[i * W + w]));
-      }
-      unchecked(this.trig[s] = t);
-    } else if (s < S_KV_COUNT) {
+    if (s < S_KV_COUNT) {
       const kv = kvOf(tx, s);
       let from = 0;
       if (fresh) {
         if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
         if (kv.count > unchecked(this.stampN[s]) && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) from = unchecked(this.stampN[s]);
       }
-      if (from == 0) this.clear(s);
+      const tab = unchecked(this.t.keyTab[s]);
+      const mask = tab.length - 1;
+      if (from == 0) {
+        this.clear(s);
+        for (let h = 0; h <= mask; h++) { const ks = unchecked(tab[h]); if (ks >= 0) this.clear(ks); }
+      }
       const n = kv.count;
       if (unchecked(this.itT[s]).length < n) {
         let cap = unchecked(this.itT[s]).length;
@@ -580,65 +767,123 @@ export class RulePrefilter {
       }
       const it = unchecked(this.itT[s]), ih = unchecked(this.itH[s]);
       const names = namesSlot(s);
+      const hits = changetype<usize>(this.hits);
       for (let i = from; i < n; i++) {
         const row = changetype<usize>(ih) + (<usize>(i * W) << 3);
         for (let w = 0; w < W; w++) store<u64>(row + (<usize>w << 3), 0);
-        const t = names ? this.scan(s, row, unchecked(kv.kp[i]), unchecked(kv.kl[i]))
-                        : this.scan(s, row, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
+        const kp = unchecked(kv.kp[i]), kl = unchecked(kv.kl[i]);
+        const t = names ? this.scan(s, row, kp, kl) : this.scan(s, row, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
         unchecked(it[i] = t);
         unchecked(this.trig[s] |= t);
-        for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] |= load<u64>(row + (<usize>w << 3)));
+        orRow(hits + (<usize>(s * W) << 3), row, W);
+        if (mask > 0) {
+          // the item's keyed slot (REQUEST_HEADERS:Referer …), found by its key's hash
+          let h = <i32>(keyHash(kp, kl) & <u32>mask);
+          let ks = unchecked(tab[h]);
+          while (ks >= 0 && !keyEquals(kp, kl, unchecked(this.t.keyedKey[ks - S_KEYED]))) { h = (h + 1) & mask; ks = unchecked(tab[h]); }
+          if (ks >= 0) {
+            unchecked(this.trig[ks] |= t);
+            unchecked(this.present[ks] = true);
+            orRow(hits + (<usize>(ks * W) << 3), row, W);
+          }
+        }
       }
+      unchecked(this.present[s] = n > 0);
       // kv.kp is replaced when the list grows: the pointer tells a grown list from a refilled one
       unchecked(this.stampN[s] = n); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
+      this.contribute(s);
+      for (let h = 0; h <= mask; h++) { const ks = unchecked(tab[h]); if (ks >= 0) this.contribute(ks); }
     } else {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;
       if (fresh && unchecked(this.stampP[s]) == p && unchecked(this.stampN[s]) == n) return;
       this.clear(s);
       if (n > 0) unchecked(this.trig[s] = this.scan(s, changetype<usize>(this.hits) + (<usize>(s * W) << 3), p, n));
+      unchecked(this.present[s] = n >= 0);
       unchecked(this.stampP[s] = p); unchecked(this.stampN[s] = n);
+      this.contribute(s);
     }
     unchecked(this.gen[s] = this.cur);
   }
 
   private clear(s: i32): void {
     unchecked(this.trig[s] = 0);
+    unchecked(this.present[s] = false);
     const W = this.W;
     for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] = 0);
+  }
+
+  /** contrib of slot s from its hits, triggers and presence. */
+  private contribute(s: i32): void {
+    const t = this.t;
+    const W = this.W;
+    const trig = unchecked(this.trig[s]);
+    const present = unchecked(this.present[s]);
+    for (let w = 0; w < W; w++) {
+      let x = unchecked(this.hits[s * W + w]);
+      let bits = trig;
+      while (bits != 0) {
+        const b = <i32>ctz(bits);
+        bits &= bits - 1;
+        if (b < TRIG_BITS) x |= unchecked(t.trigRules[b * W + w]);
+      }
+      x &= unchecked(t.slotRules[s * W + w]);
+      if (present) x |= unchecked(t.presRules[s * W + w]);
+      unchecked(this.contrib[s * W + w] = x);
+    }
   }
 
   /** One value of slot s: ORs the rules whose literals it holds into the row at `hits`; returns
    *  its trigger patterns. */
   private scan(s: i32, hits: usize, p: usize, n: i32): u32 {
     this.scanned++;
-    let t: u32 = 0; let pc: u32 = 0;
+    // per byte: its triggers (with the pair it ends: the previous byte's pair class), its one-byte
+    // literal groups, one automaton step; only the automaton's state carries from byte to byte
+    let t: u32 = 0; let prev: u32 = 0;
+    let groups: u64 = 0;
     const step = changetype<usize>(STEP);
+    const pcl = changetype<usize>(PAIR_CLASS);
+    const bg = changetype<usize>(this.t.byteGroups);
+    const W = this.W;
     const ac = this.t.ac;
     if (ac == null) {
       for (let i = 0; i < n; i++) {
-        const e = load<u32>(step + (<usize>((pc << 8) | <u32>load<u8>(p + i)) << 2));
-        t |= e; pc = e >> 24;
+        const b = <u32>load<u8>(p + i);
+        t |= load<u32>(step + (<usize>((<u32>load<u8>(pcl + prev) << 8) | b) << 2));
+        groups |= load<u64>(bg + (<usize>b << 3));
+        prev = b;
       }
     } else {
       const ncls = ac.ncls;
-      const tr = changetype<usize>(ac.trans);
+      const tr = changetype<usize>(this.t.acStep);
       const cls = changetype<usize>(ac.cls);
       const out = changetype<usize>(this.t.outId);
-      const W = this.W;
       const sets = changetype<usize>(this.t.sets);
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        const e = load<u32>(step + (<usize>((pc << 8) | b) << 2));
-        t |= e; pc = e >> 24;
-        st = load<i32>(tr + (<usize>(st * ncls + <i32>load<u8>(cls + <usize>b)) << 2));
-        const o = load<i32>(out + (<usize>st << 2));
-        if (o >= 0 && o != last) {
-          last = o;
-          const sp = sets + (<usize>(o * W) << 3);
-          for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
+        t |= load<u32>(step + (<usize>((<u32>load<u8>(pcl + prev) << 8) | b) << 2));
+        groups |= load<u64>(bg + (<usize>b << 3));
+        prev = b;
+        st = load<i32>(tr + (<usize>(st + <i32>load<u8>(cls + <usize>b)) << 2));
+        if (st < 0) {
+          st = -st - 1;
+          const o = load<i32>(out + (<usize>(st / ncls) << 2));
+          if (o != last) {
+            last = o;
+            const sp = sets + (<usize>(o * W) << 3);
+            for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
+          }
         }
+      }
+    }
+    if (groups != 0) {
+      const gr = changetype<usize>(this.t.groupRules);
+      while (groups != 0) {
+        const g = <usize>ctz(groups);
+        groups &= groups - 1;
+        const sp = gr + ((g * <usize>W) << 3);
+        for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
       }
     }
     return finishTriggers(t & T_MASK, p, n, unchecked(this.t.b64Slots[s]));

@@ -86,8 +86,10 @@ export class Rule {
   log: bool = true;
   auditlog: bool = true;
   /** prefilter (prefilter.ts): bit number (-1: always evaluated), trigger patterns of the
-   *  transformations, slots of the variables */
+   *  transformations, slots of the variables; pfItems: prefiltered by literals (per item too),
+   *  not only by the presence of its variables */
   pfBit: i32 = -1;
+  pfItems: bool = false;
   pfTrig: u32 = 0;
   pfSlots: StaticArray<i32> | null = null;
   /** a marker: `{"marker": "NAME"}` */

@@ -207,6 +207,71 @@ describe("prefilter on rules", () => {
   });
 });
 
+function runHeader(e: WafEngine, uri: string, name: string, value: string): string {
+  e.begin("r", 0);
+  const m = b("GET"), u = b(uri);
+  e.tx.setRequestLine(changetype<usize>(m), 3, changetype<usize>(u), u.byteLength, "HTTP/1.1");
+  const k = b(name), v = b(value);
+  e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  e.runPhase(1);
+  e.requestBody(0, 0);
+  e.runPhase(2);
+  e.checkInbound();
+  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
+}
+
+const PRESENCE_RULES = "" +
+  // negated: no literals; runs only when the header is there
+  "{\"id\": 11, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Content-Length\"], \"match\": {\"rx\": \"^[0-9]+$\"}, \"negate\": true, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // libinjection has no literals: runs only when a Referer is there
+  "{\"id\": 12, \"phase\": 2, \"variables\": [\"REQUEST_HEADERS:Referer\"], \"match\": {\"detectXSS\": \"\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // an opaque transformation: runs whenever ARGS has items
+  "{\"id\": 13, \"phase\": 2, \"variables\": [\"ARGS:/^x/\"], \"transformations\": [\"base64Decode\"], \"match\": {\"contains\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // a long phrase is matched by a window of it: the rule runs on the phrase, not on its prefix alone
+  "{\"id\": 14, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS_NAMES\"], \"match\": {\"pm\": \"x-request-memo x-scanner\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // one-byte literals (validateByteRange): a byte group, both cases
+  "{\"id\": 15, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:X-Tag\"], \"match\": {\"validateByteRange\": \"48-57,97-122\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // a rule above the paranoia level is never evaluated
+  "{\"id\": 16, \"phase\": 1, \"paranoiaLevel\": 2, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"unconditionalMatch\": \"\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl2=+5\"]}";
+
+describe("prefilter: presence, byte groups, windows", () => {
+  it("skips rules whose variables are all absent, negated or without literals too", () => {
+    const on = engine(PRESENCE_RULES, true), off = engine(PRESENCE_RULES, false);
+    const cases: Array<string> = [
+      "/a", "x-request-id", "1",
+      "/a", "content-length", "12",
+      "/a", "content-length", "12x",
+      "/a", "Content-Length", "",
+      "/a", "referer", "http://example.test/",
+      "/a", "referer", "<script>alert(1)</script>",
+      "/a?xa=PHNjcmlwdD4=", "accept", "*/*",
+      "/a?ya=PHNjcmlwdD4=", "accept", "*/*",
+      "/a", "X-Request-Memo", "1",
+      "/a", "x-request-memox", "1",
+      "/a", "x-tag", "abc123",
+      "/a", "x-tag", "ABC",
+      "/a", "x-tag", "a-b",
+    ];
+    for (let i = 0; i < cases.length; i += 3) {
+      const a = runHeader(on, cases[i], cases[i + 1], cases[i + 2]);
+      const c = runHeader(off, cases[i], cases[i + 1], cases[i + 2]);
+      expect(a).toBe(c, cases[i] + " / " + cases[i + 1] + ": " + cases[i + 2]);
+    }
+    // no Content-Length, Referer, X-Tag nor arguments: nothing is evaluated
+    runHeader(on, "/a", "x-request-id", "3f0c6a9e");
+    expect(on.evaluations).toBe(0);
+    runHeader(off, "/a", "x-request-id", "3f0c6a9e");
+    expect(off.evaluations).toBe(5);
+    // present (even empty) → evaluated, and the negated rule fires
+    expect(runHeader(on, "/a", "Content-Length", "")).toBe("403 11,949110 5");
+    expect(on.evaluations).toBe(1);
+    expect(runHeader(on, "/a?xa=PHNjcmlwdD4=", "accept", "*/*")).toBe("403 13,949110 5");
+    expect(runHeader(on, "/a", "X-Request-Memo", "1")).toBe("403 14,949110 5");
+    expect(runHeader(on, "/a", "x-tag", "ABC")).toBe("403 15,949110 5");
+    expect(runHeader(on, "/a", "x-tag", "abc")).toBe("0  0");
+  });
+});
+
 describe("TX store index", () => {
   it("finds, adds and removes keys as a plain list does", () => {
     const st = new TxStore();
