@@ -91,6 +91,8 @@ export class WafEngine {
   evaluations: i32 = 0;
   /** per-item state while a rule is evaluated */
   private itemName: string = "";
+  /** the chain being evaluated logs (its starter's `log`): only then are match records kept */
+  private logging: bool = true;
 
   /** settings.txInit as bytes, duplicates merged (last value wins), built once per engine */
   private initKeys: Array<ArrayBuffer> | null = null;
@@ -314,6 +316,7 @@ export class WafEngine {
     const tx = this.tx;
     tx.matchedVars.reset();
     const firstMatch = tx.matches.length;
+    this.logging = start.log;
     let r: Rule | null = start;
     while (r != null) {
       tx.currentRule = r;
@@ -382,6 +385,16 @@ export class WafEngine {
       const v = sel.v;
       if (sel.count) {
         const n = this.countOf(sel);
+        // a constant numeric comparison of the count (`&TX:x eq 0`): no decimal to write and parse
+        const nop = r.numOp;
+        if (nop != null) {
+          if (nop.cmp(n, nop.k) != r.negate) {
+            const p = tx.arena.decimal(n);
+            this.record(r, sel, 0, 0, p, tx.arena.lastLen, true);
+            matched = true;
+          }
+          continue;
+        }
         const p = tx.arena.decimal(n);
         if (this.test(r, sel, -1, 0, 0, p, tx.arena.lastLen, false)) matched = true;
         continue;
@@ -512,24 +525,29 @@ export class WafEngine {
     return false;
   }
 
-  /** MATCHED_VAR(S), captures and the decision's match record. */
-  private record(r: Rule, sel: VarSel, kp: usize, kl: i32, vp: usize, vl: i32): void {
+  /** MATCHED_VAR(S), captures and the decision's match record (`inArena`: the value is a copy
+   *  in the arena already). */
+  private record(r: Rule, sel: VarSel, kp: usize, kl: i32, vp: usize, vl: i32, inArena: bool = false): void {
     const tx = this.tx;
     const c = this.ctx;
-    // name "ARGS:id" built only on a match
-    const nb = this.nameBuf;
-    nb.reset();
-    if (sel.count) nb.push(0x26);
-    const vn = unchecked(VAR_NAME_BYTES[sel.v]);
-    nb.append(changetype<usize>(vn), vn.byteLength);
-    if (kl > 0 || (isCollection(sel.v) && sel.v != V.MATCHED_VARS)) {
-      if (kp != 0) { nb.push(0x3a); nb.append(kp, kl); }
+    // the name: "ARGS:id" built only on a match; without an item key it is a constant
+    let np: usize, nl: i32;
+    if (kp == 0) {
+      const cn = sel.count ? unchecked(COUNT_NAME_BYTES[sel.v]) : unchecked(VAR_NAME_BYTES[sel.v]);
+      np = changetype<usize>(cn); nl = cn.byteLength;
+    } else {
+      const nb = this.nameBuf;
+      nb.reset();
+      if (sel.count) nb.push(0x26);
+      const vn = unchecked(VAR_NAME_BYTES[sel.v]);
+      nb.append(changetype<usize>(vn), vn.byteLength);
+      if (kl > 0 || (isCollection(sel.v) && sel.v != V.MATCHED_VARS)) { nb.push(0x3a); nb.append(kp, kl); }
+      np = tx.arena.copy(nb.ptr, nb.len); nl = nb.len;
     }
-    const np = tx.arena.copy(nb.ptr, nb.len);
-    const vcopy = tx.arena.copy(vp, vl);
+    const vcopy = inArena ? vp : tx.arena.copy(vp, vl);
     tx.setScalar(V.MATCHED_VAR, vcopy, vl);
-    tx.setScalar(V.MATCHED_VAR_NAME, np, nb.len);
-    tx.matchedVars.add(np, nb.len, vcopy, vl);
+    tx.setScalar(V.MATCHED_VAR_NAME, np, nl);
+    tx.matchedVars.add(np, nl, vcopy, vl);
     if (r.capture && c.capCount > 0) {
       for (let i = 0; i < c.capCount; i++) {
         const key = CAP_KEYS[i];
@@ -540,13 +558,15 @@ export class WafEngine {
     // of the chain does not match (ModSecurity v3 RuleWithOperator::evaluate →
     // executeActionsIndependentOfChainedRuleResult for each matching value)
     for (let k = 0; k < r.setvars.length; k++) this.setvar(unchecked(r.setvars[k]));
+    // a chain that does not log keeps no match records (evalChain drops them)
+    if (!this.logging) return;
     // Match records are kept across requests (tx.matchPool) so a match allocates nothing
     const pool = tx.matchPool;
     const mi = tx.matches.length;
     let m: Match;
     if (mi < pool.length) m = unchecked(pool[mi]); else { m = new Match(); pool.push(m); }
     m.ruleId = r.id;
-    m.namePtr = np; m.nameLen = nb.len;
+    m.namePtr = np; m.nameLen = nl;
     if (c.fragLen >= 0) {
       // the fragment lies inside the value that was tested; keep it (a copy) for the decision
       m.valuePtr = tx.arena.copy(c.fragPtr, c.fragLen); m.valueLen = c.fragLen;
@@ -636,7 +656,12 @@ const CAP_KEYS: Array<ArrayBuffer> = [];
 const CAP_NAMES: Array<string> = [];
 /** VAR_NAMES as UTF-8, for match names built without allocating */
 const VAR_NAME_BYTES: Array<ArrayBuffer> = [];
-for (let i = 0; i < VAR_NAMES.length; i++) VAR_NAME_BYTES.push(String.UTF8.encode(VAR_NAMES[i]));
+/** "&" + VAR_NAMES, the match name of a count */
+const COUNT_NAME_BYTES: Array<ArrayBuffer> = [];
+for (let i = 0; i < VAR_NAMES.length; i++) {
+  VAR_NAME_BYTES.push(String.UTF8.encode(VAR_NAMES[i]));
+  COUNT_NAME_BYTES.push(String.UTF8.encode("&" + VAR_NAMES[i]));
+}
 for (let i = 0; i < 10; i++) { CAP_NAMES.push(i.toString()); CAP_KEYS.push(String.UTF8.encode(i.toString())); }
 
 function atoiBuf(b: ByteBuf): i64 {

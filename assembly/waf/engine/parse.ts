@@ -13,7 +13,7 @@ import { parseMacro } from "./macro";
 import { createOperator } from "../operators/registry";
 import { Rx } from "../operators/rx";
 import { keyHash } from "./transaction";
-import { OpError, hasMacro } from "../operators/operator";
+import { OpError, hasMacro, NumericOperator } from "../operators/operator";
 import { transformId } from "../transforms/registry";
 import { JsonParser } from "../../config/json";
 import { BUILTIN_PACK_IDS, BUILTIN_PACKS_JSON } from "../builtin/packs.gen";
@@ -252,6 +252,10 @@ function parseRule(v: JValue, path: string, ctx: Ctx, pack: i32, chained: bool, 
     }
   }
   r.negate = o.bool("negate");
+  // a constant numeric comparison without transformations: counts are compared as numbers
+  // (eval.ts evalRule), with no decimal written and parsed back
+  const rop = r.op;
+  if (rop != null && rop instanceof NumericOperator && !rop.dynamic && r.tnodes.length == 0) r.numOp = <NumericOperator>rop;
   // actions
   if (!chained) {
     const a = o.str("action", "pass");

@@ -2,7 +2,7 @@
  * The compiled rule model: what `parse.ts` builds from a rule pack and `eval.ts` runs.
  * Everything here is built once in proxy_on_configure and read-only per request.
  */
-import { Operator } from "../operators/operator";
+import { Operator, NumericOperator } from "../operators/operator";
 import { VarSel } from "./variables";
 
 export const enum Act { None, Pass, Block, Deny, Drop, Allow }
@@ -68,6 +68,8 @@ export class Rule {
   op: Operator | null = null;
   opName: string = "";
   opArg: Macro | null = null; // for dynamic operators
+  /** op when it is a constant numeric comparison and the rule has no transformations */
+  numOp: NumericOperator | null = null;
   negate: bool = false;
   action: Act = Act.None;
   status: i32 = 0;
