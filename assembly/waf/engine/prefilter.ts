@@ -256,24 +256,34 @@ function kvOf(tx: Transaction, s: i32): KV {
  *  every long literal */
 const WINDOW = 6;
 
-/** The WINDOW-byte piece of literal b with the rarest bytes (the last among equals: ends of
- *  literals are less often shared with ordinary text, such as "x-request-memo" with "x-request-id"). */
+/** The WINDOW-byte piece of literal b that ordinary text is least likely to walk into: the
+ *  automaton leaves its start state only on a window's first byte, so a rare first byte weighs
+ *  most, then the rarity of the rest (the last among equals: ends of literals are less often
+ *  shared with ordinary text, such as "x-request-memo" with "x-request-id"). */
 function window(b: Uint8Array): Uint8Array {
   if (b.length <= WINDOW) return b;
   let best = 0, bestScore = -1;
   for (let i = 0; i + WINDOW <= b.length; i++) {
-    let sc = 0;
-    for (let j = 0; j < WINDOW; j++) sc += byteRarity(<i32>b[i + j]);
+    let sc = byteRarity(<i32>b[i]) * 4;
+    for (let j = 1; j < WINDOW; j++) sc += byteRarity(<i32>b[i + j]);
     if (sc >= bestScore) { bestScore = sc; best = i; }
   }
   return b.slice(best, best + WINDOW);
 }
 
-/** How rarely a byte shows up in ordinary values (letters and digits 0, punctuation more). */
+/** How rarely a byte shows up in ordinary request values: common letters 0, other letters and
+ *  digits 1-2, common separators 2, other punctuation 4, control and non-ASCII bytes 5. */
 function byteRarity(c: i32): i32 {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 0;
-  if (c == 0x20 || c == 0x2e || c == 0x2f || c == 0x2d || c == 0x5f) return 1;
-  return 2;
+  if (c >= 0x41 && c <= 0x5a) c += 32;
+  if (c >= 0x61 && c <= 0x7a) {
+    if (c == 0x71 || c == 0x78 || c == 0x7a || c == 0x6a) return 2;                 // q x z j
+    if (c == 0x6b || c == 0x76 || c == 0x77 || c == 0x79 || c == 0x62 || c == 0x66 || c == 0x67 || c == 0x70) return 1;  // k v w y b f g p
+    return 0;
+  }
+  if (c >= 0x30 && c <= 0x39) return 1;
+  if (c == 0x20 || c == 0x2e || c == 0x2f || c == 0x2d || c == 0x5f || c == 0x3a || c == 0x2c || c == 0x3b || c == 0x3d || c == 0x26 || c == 0x3f) return 2;
+  if (c < 0x20 || c >= 0x7f) return 5;
+  return 4;
 }
 
 /** Adds literal b (case-folded; equal literals are one) owned by rule `bit`. */

@@ -228,7 +228,7 @@ const PRESENCE_RULES = "" +
   // an opaque transformation: runs whenever ARGS has items
   "{\"id\": 13, \"phase\": 2, \"variables\": [\"ARGS:/^x/\"], \"transformations\": [\"base64Decode\"], \"match\": {\"contains\": \"<script\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // a long phrase is matched by a window of it: the rule runs on the phrase, not on its prefix alone
-  "{\"id\": 14, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS_NAMES\"], \"match\": {\"pm\": \"x-request-memo x-scanner\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 14, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS_NAMES\"], \"match\": {\"pm\": \"x-evil-header x-scanner\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // one-byte literals (validateByteRange): a byte group, both cases
   "{\"id\": 15, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:X-Tag\"], \"match\": {\"validateByteRange\": \"48-57,97-122\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // a rule above the paranoia level is never evaluated
@@ -246,8 +246,8 @@ describe("prefilter: presence, byte groups, windows", () => {
       "/a", "referer", "<script>alert(1)</script>",
       "/a?xa=PHNjcmlwdD4=", "accept", "*/*",
       "/a?ya=PHNjcmlwdD4=", "accept", "*/*",
-      "/a", "X-Request-Memo", "1",
-      "/a", "x-request-memox", "1",
+      "/a", "X-Evil-Header", "1",
+      "/a", "x-evil-headerx", "1",
       "/a", "x-tag", "abc123",
       "/a", "x-tag", "ABC",
       "/a", "x-tag", "a-b",
@@ -266,7 +266,7 @@ describe("prefilter: presence, byte groups, windows", () => {
     expect(runHeader(on, "/a", "Content-Length", "")).toBe("403 11,949110 5");
     expect(on.evaluations).toBe(1);
     expect(runHeader(on, "/a?xa=PHNjcmlwdD4=", "accept", "*/*")).toBe("403 13,949110 5");
-    expect(runHeader(on, "/a", "X-Request-Memo", "1")).toBe("403 14,949110 5");
+    expect(runHeader(on, "/a", "X-Evil-Header", "1")).toBe("403 14,949110 5");
     expect(runHeader(on, "/a", "x-tag", "ABC")).toBe("403 15,949110 5");
     expect(runHeader(on, "/a", "x-tag", "abc")).toBe("0  0");
   });
