@@ -2,6 +2,7 @@
 // `proxy_get_header_map_pairs`: u32 count, then count × (u32 key size, u32 value size), then each
 // key and value NUL-terminated); `HeaderMap` indexes it in place without copying names or values.
 import { imports, WasmResultValues } from "./abi";
+import { noteGarbage } from "../gc";
 import { ptrSlot, sizeSlot, takeBuffer, utf8 } from "./mem";
 
 export class HeaderMap {
@@ -20,6 +21,7 @@ export class HeaderMap {
     // a well-formed map needs 8 size bytes per header; clamp so a bad map cannot overrun
     if (count < 0 || <i64>count * 8 + 4 > <i64>n) count = 0;
     const offs = new StaticArray<i32>(count * 4);
+    noteGarbage(<usize>(count * 16 + 64));   // the offsets and this object (gc.ts)
     let data = 4 + count * 8;
     let ok = 0;
     for (let i = 0; i < count; i++) {
