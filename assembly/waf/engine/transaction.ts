@@ -49,9 +49,15 @@ export class TxStore {
 
   /** a setvar found the store full (TX_MAX keys): scoring may be incomplete */
   overflowed: bool = false;
-  /** the store may differ from the defaults last given to initFrom (any write or removal) */
+  /** the store may differ from the defaults last given to initFrom in more than the tracked
+   *  ways below (a reset, a removal of a default): initFrom rebuilds it */
   dirty: bool = true;
   private initSrc: Array<ArrayBuffer> | null = null;
+  /** since initFrom: the defaults (keys 0..initCount-1) whose values were written, as a bit set;
+   *  keys initCount..count-1 were added */
+  private initCount: i32 = 0;
+  private written: StaticArray<u64> = new StaticArray<u64>(TX_MAX >> 6);
+  private anyWritten: bool = false;
   reset(): void { this.count = 0; this.overflowed = false; this.dirty = true; this.clearIndex(); }
 
   private clearIndex(): void {
@@ -97,8 +103,26 @@ export class TxStore {
    * searches): the per-request TX defaults. Keys beyond TX_MAX are ignored.
    */
   initFrom(keys: Array<ArrayBuffer>, names: Array<string>, vals: Array<ArrayBuffer>): void {
-    // a request that wrote nothing to TX left exactly these defaults: nothing to copy
-    if (!this.dirty && this.initSrc === keys) return;
+    if (!this.dirty && this.initSrc === keys) {
+      // the last request only wrote values and added keys: undo just that
+      for (let k = this.count - 1; k >= this.initCount; k--) this.unindex(k);
+      this.count = this.initCount;
+      this.overflowed = false;
+      if (this.anyWritten) {
+        for (let w = 0; w < (TX_MAX >> 6); w++) {
+          let bits = unchecked(this.written[w]);
+          while (bits != 0) {
+            const k = (w << 6) + <i32>ctz(bits);
+            bits &= bits - 1;
+            const v = vals[k];
+            this.vals[k].set(changetype<usize>(v), v.byteLength);
+          }
+          unchecked(this.written[w] = 0);
+        }
+        this.anyWritten = false;
+      }
+      return;
+    }
     if (this.initSrc !== keys) {
       const hs = new StaticArray<u32>(keys.length);
       for (let k = 0; k < keys.length; k++) hs[k] = keyHash(changetype<usize>(keys[k]), keys[k].byteLength);
@@ -116,6 +140,9 @@ export class TxStore {
       this.index(k, unchecked(this.initHashes[k]));
     }
     this.count = n;
+    this.initCount = n;
+    memory.fill(changetype<usize>(this.written), 0, TX_MAX >> 3);
+    this.anyWritten = false;
   }
 
   /** Index of `lkey` (lower case), or -1. `h`: its keyHash when the caller has it (0: computed). */
@@ -140,10 +167,12 @@ export class TxStore {
 
   /** The slot for `lkey` (created empty when missing), or -1 when the store is full. */
   slot(lkey: ArrayBuffer, name: string, h: u32 = 0): i32 {
-    this.dirty = true;
     const hv = h != 0 ? h : keyHash(changetype<usize>(lkey), lkey.byteLength);
     const i = this.find(lkey, hv);
-    if (i >= 0) return i;
+    if (i >= 0) {
+      if (i < this.initCount) { unchecked(this.written[i >> 6] |= (<u64>1) << (<u64>(i & 63))); this.anyWritten = true; }
+      return i;
+    }
     if (this.count >= TX_MAX) { this.overflowed = true; return -1; }
     const k = this.count++;
     if (k < this.keys.length) { this.keys[k] = lkey; this.keyStrings[k] = name; }
@@ -164,7 +193,8 @@ export class TxStore {
   remove(lkey: ArrayBuffer): void {
     const i = this.find(lkey);
     if (i < 0) return;
-    this.dirty = true;
+    // a default removed (or moved by the swap below): initFrom rebuilds the store
+    if (i < this.initCount) this.dirty = true;
     // swap with the last (order of TX is not significant)
     const last = this.count - 1;
     this.unindex(i);

@@ -291,4 +291,29 @@ describe("TX store index", () => {
     for (let j = 0; j < present.length; j++) if (present[j]) n++;
     expect(st.count).toBe(n);
   });
+
+  it("initFrom restores the defaults after writes, additions and removals", () => {
+    const st = new TxStore();
+    const keys = new Array<ArrayBuffer>(), names = new Array<string>(), vals = new Array<ArrayBuffer>();
+    for (let i = 0; i < 70; i++) { names.push("d" + i.toString()); keys.push(lowerAscii(names[i])); vals.push(String.UTF8.encode("v" + i.toString())); }
+    for (let round = 0; round < 400; round++) {
+      st.initFrom(keys, names, vals);
+      expect(st.count).toBe(70);
+      for (let i = 0; i < 70; i++) {
+        const k = st.find(keys[i]);
+        expect(k >= 0).toBe(true, names[i]);
+        expect(st.getString(names[i])).toBe("v" + i.toString());
+      }
+      expect(st.find(lowerAscii("added1"))).toBe(-1);
+      // a request: writes defaults, adds keys, removes added or default keys
+      const ops = rnd(12);
+      for (let o = 0; o < ops; o++) {
+        const c = rnd(10);
+        if (c < 4) st.setString(names[rnd(70)], "w" + o.toString());
+        else if (c < 8) st.setString("added" + rnd(20).toString(), "x");
+        else if (c == 8) st.remove(lowerAscii("added" + rnd(20).toString()));
+        else if (rnd(4) == 0) st.remove(keys[rnd(70)]);
+      }
+    }
+  });
 });
