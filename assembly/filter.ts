@@ -10,7 +10,8 @@ import {
 import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
 import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
-import { normalizePathForMatch } from "./util/path";
+import { normalizePathInto } from "./util/path";
+import { ByteBuf } from "./waf/bytes";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
 import { deferRxCompiles, compileDeferredRx } from "./waf/operators/rx";
 import { collectGarbage, enterCallback, leaveCallback, collectIfDue } from "./gc";
@@ -87,6 +88,9 @@ function headerMatches(h: HeaderMap, rule: DenyRule): bool {
   return true;
 }
 
+/** the deny list's normalised path (one request at a time per VM) */
+const NORM = new ByteBuf(256);
+
 export class BulwarkStream extends Context {
   onRequestHeaders(_n: u32, _eos: bool): FilterHeadersStatusValues {
     enterCallback();
@@ -108,7 +112,7 @@ export class BulwarkStream extends Context {
     }
     const mi = h.find(H_METHOD), pi = h.find(H_PATH);
     const mp = mi >= 0 ? h.valuePtr(mi) : 0, mn = mi >= 0 ? h.valueLen(mi) : 0;
-    let norm: ArrayBuffer | null = null;
+    let normed = false;
     for (let r = 0; r < cfg.denyList.length; r++) {
       const rule = cfg.denyList[r];
       if (rule.methods.length) {
@@ -117,9 +121,8 @@ export class BulwarkStream extends Context {
         if (!hit) continue;
       }
       if (rule.pathPrefixes.length) {
-        if (norm == null) norm = pi >= 0 ? normalizePathForMatch(h.valuePtr(pi), h.valueLen(pi)) : String.UTF8.encode("/");
-        const nb = norm!;
-        const np = changetype<usize>(nb), nn = nb.byteLength;
+        if (!normed) { normalizePathInto(pi >= 0 ? h.valuePtr(pi) : 0, pi >= 0 ? h.valueLen(pi) : 0, NORM); normed = true; }
+        const np = NORM.ptr, nn = NORM.len;
         let hit = false;
         for (let k = 0; k < rule.pathPrefixes.length && !hit; k++) hit = startsWith(np, nn, rule.pathPrefixes[k]);
         if (!hit) continue;
