@@ -26,8 +26,17 @@
  * collection (conservative).
  * The check is per rule (chain starters and followers) and then per item: a rule runs when one of
  * its variables' slots holds one of its literals or triggers, and then only on the items of a
- * collection that do (each item keeps its own row of hits). Rules whose literals add up to more
- * than 1 KiB (long @pmFromFile lists) are always evaluated: they are one-pass automata already.
+ * collection that do (each item keeps its own row of hits).
+ * Rules without literals (negated, macro argument, an opaque transformation, an operator with no
+ * literal set such as detectSQLi, or literals adding up to more than 1 KiB: long @pmFromFile
+ * lists, one-pass automata already) are "presence" rules: skipped when every slot they read is
+ * empty or absent, since a rule with no value to test does not match, negated or not (a present
+ * empty scalar counts as present).
+ * How values are scanned: one-byte literals form byte groups (rules with the same byte set share
+ * one; a value's groups are the OR of a per-byte table); longer literals go into one automaton,
+ * those over WINDOW bytes as their rarest WINDOW-byte piece (a value holding the literal holds
+ * every piece of it, so this only widens the candidates). Chains above the paranoia level are
+ * never evaluated and not analysed.
  *
  * The engine calls newRequest() per transaction, prepare(phase) before each phase (brings the
  * phase's slots up to date and computes one bit set of candidate rules for the whole phase and
