@@ -6,7 +6,7 @@
 // null when no useful set is known (e.g. `\d+`, `.*`). Rules: a literal is its own set; a class
 // of ≤ 4 characters expands (a bigger one, or in byte mode any class short of all 256 bytes, is a
 // set of one-byte strings); concatenations multiply small exact sets (≤ 16 strings) and keep the
-// best run; alternation unions its branches' sets (≤ 64 strings); x+ / x{n,} with n ≥ 1 keep x's
+// best run; alternation unions its branches' sets (≤ 256 strings); x+ / x{n,} with n ≥ 1 keep x's
 // set, and with n ≥ 2 two copies of x in a row (≤ 16 strings); optional parts give nothing.
 // "Best" = the longest shortest string (up to 8 bytes), then the rarer bytes (letters and digits
 // are common, '<', '{', '`' or controls rare), then the fewest strings.
@@ -23,7 +23,7 @@ import { PhraseMatcher } from "./aho";
 import { Regex } from "./index";
 
 const MAX_EXACT: i32 = 16;
-const MAX_REQ: i32 = 64;
+const MAX_REQ: i32 = 256;
 const MAX_LEN: i32 = 64;
 const MAX_PAIR: i32 = 16;   // x{2,}: at most this many two-copy strings
 

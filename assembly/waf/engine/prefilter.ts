@@ -11,7 +11,7 @@
  *     @validateUrlEncoding, the bytes outside the range for @validateByteRange, 0x80-0xFF for
  *     @validateUtf8Encoding; the operator is not negated and its argument holds no macro;
  *   - each of its variables is a request collection or scalar (ARGS, REQUEST_HEADERS, REQUEST_URI
- *     …, not TX, MATCHED_VAR or a `&` count);
+ *     …, not TX, MATCHED_VAR or a `&` count: see presence rules below for those);
  *   - each of its transformations is either case-only or trim (lowercase, uppercase, trim*, none),
  *     or rewrites a value only when the value holds one of its trigger patterns (TRIGGERS below:
  *     urlDecode needs '%' or '+', htmlEntityDecode '&', compressWhitespace a non-space blank or two
@@ -31,7 +31,8 @@
  * literal set such as detectSQLi, or literals adding up to more than 1 KiB: long @pmFromFile
  * lists, one-pass automata already) are "presence" rules: skipped when every slot they read is
  * empty or absent, since a rule with no value to test does not match, negated or not (a present
- * empty scalar counts as present).
+ * empty scalar counts as present). A rule with `&` counts of request data is one when its constant
+ * numeric comparison fails on 0 (`&REQUEST_HEADERS:Transfer-Encoding gt 0`): absent data counts 0.
  * How values are scanned: one-byte literals form byte groups (rules with the same byte set share
  * one; a value's groups are the OR of a per-byte table); longer literals go into one automaton,
  * those over WINDOW bytes as their rarest WINDOW-byte piece (a value holding the literal holds
@@ -204,7 +205,7 @@ const S_FIXED = S_KV_COUNT + 15;
 /** keyed slots (one collection's items with one key, e.g. REQUEST_HEADERS:Referer) start here */
 const S_KEYED = S_FIXED;
 const MAX_KEYED = 128;
-/** rules whose literals add up to more bytes are always evaluated (see analyze) */
+/** rules whose literals (cut to WINDOW bytes each) add up to more bytes are presence rules (see analyze) */
 const MAX_RULE_LITERAL_BYTES = 1024;
 
 /** The whole-collection slots behind a variable (ARGS: the query's and the body's), or null when
@@ -265,16 +266,54 @@ function kvOf(tx: Transaction, s: i32): KV {
  *  every long literal */
 const WINDOW = 6;
 
-/** The WINDOW-byte piece of literal b that ordinary text is least likely to walk into: the
- *  automaton leaves its start state only on a window's first byte, so a rare first byte weighs
- *  most, then the rarity of the rest (the last among equals: ends of literals are less often
- *  shared with ordinary text, such as "x-request-memo" with "x-request-id"). */
+/** Header names and values nearly every request carries: a window found in one of them would make
+ *  its rule a candidate on ordinary traffic, so window() avoids them when the literal allows. */
+const COMMON: Array<string> = [
+  "x-request-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port",
+  "x-envoy-", "x-b3-traceid", "x-b3-spanid", "traceparent", "tracestate", "content-type",
+  "content-length", "user-agent", "accept-encoding", "accept-language", "authorization",
+  "cache-control", "connection", "keep-alive", "upgrade-insecure-requests", "sec-fetch-",
+  "mozilla/5.0 (windows nt 10.0; win64; x64) applewebkit/537.36 (khtml, like gecko) chrome/",
+  "mozilla/5.0 (macintosh; intel mac os x 10_15_7)", "mozilla/5.0 (x11; linux x86_64)", "safari/",
+  "application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/html",
+  "text/plain", "gzip, deflate, br", "http/1.1", "https://", "http://www.", ".com", "bearer ",
+];
+let COMMON_BYTES: Array<Uint8Array> | null = null;
+
+function inCommon(b: Uint8Array, at: i32): bool {
+  if (COMMON_BYTES == null) {
+    const a = new Array<Uint8Array>();
+    for (let i = 0; i < COMMON.length; i++) a.push(Uint8Array.wrap(String.UTF8.encode(COMMON[i])));
+    COMMON_BYTES = a;
+  }
+  const cs = COMMON_BYTES!;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    for (let s = 0; s + WINDOW <= c.length; s++) {
+      let j = 0;
+      while (j < WINDOW) {
+        let x = <u32>b[at + j];
+        if (x - 0x41 < 26) x |= 0x20;
+        if (x != <u32>c[s + j]) break;
+        j++;
+      }
+      if (j == WINDOW) return true;
+    }
+  }
+  return false;
+}
+
+/** The WINDOW-byte piece of literal b that ordinary text is least likely to walk into: not inside
+ *  a COMMON string when another piece is not; then by rarity, where the first byte weighs most (the
+ *  automaton leaves its start state only there); the last among equals (ends of literals are less
+ *  often shared with ordinary text). */
 function window(b: Uint8Array): Uint8Array {
   if (b.length <= WINDOW) return b;
   let best = 0, bestScore = -1;
   for (let i = 0; i + WINDOW <= b.length; i++) {
     let sc = byteRarity(<i32>b[i]) * 4;
     for (let j = 1; j < WINDOW; j++) sc += byteRarity(<i32>b[i + j]);
+    if (!inCommon(b, i)) sc += 1000;
     if (sc >= bestScore) { bestScore = sc; best = i; }
   }
   return b.slice(best, best + WINDOW);
@@ -533,11 +572,12 @@ export class PrefilterTables {
                   oneBytes: Array<StaticArray<u64>>): void {
     r.pfBit = -1; r.pfItems = false;
     if (r.isMarker || r.op == null) return;
-    // the slots of its variables: request data only (not TX, MATCHED_VAR, `&` counts)
+    // the slots of its variables: request data only (not TX, MATCHED_VAR)
     const slots = new Array<i32>();
+    let counts = false;
     for (let k = 0; k < r.vars.length; k++) {
       const sel = r.vars[k];
-      if (sel.count) return;
+      if (sel.count) counts = true;
       const ss = slotsOf(sel.v);
       if (ss == null) return;
       for (let j = 0; j < ss.length; j++) {
@@ -551,10 +591,16 @@ export class PrefilterTables {
     for (let k = 0; k < slots.length; k++) sa[k] = slots[k];
     let trig: u32 = 0;
     for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
+    // a `&` count of absent data is 0: a rule whose constant comparison fails on 0 (`&X gt 0`) cannot
+    // match while every slot it counts is absent (a presence rule, below); else it always runs
+    if (counts) {
+      const nop = r.numOp;
+      if (nop == null || nop.cmp(0, nop.k) != r.negate) return;
+    }
     let ls: Array<Uint8Array> | null = null;
-    if (!r.negate && !r.op!.dynamic && (trig & T_OPAQUE) == 0) ls = r.op!.literals();
+    if (!counts && !r.negate && !r.op!.dynamic && (trig & T_OPAQUE) == 0) ls = r.op!.literals();
     let bytes = 0;
-    if (ls != null) for (let k = 0; k < ls.length; k++) bytes += ls[k].length == 0 ? MAX_RULE_LITERAL_BYTES + 1 : ls[k].length;
+    if (ls != null) for (let k = 0; k < ls.length; k++) bytes += ls[k].length == 0 ? MAX_RULE_LITERAL_BYTES + 1 : min(ls[k].length, WINDOW);
     const bit = this.count++;
     r.pfBit = bit;
     r.pfSlots = sa;
@@ -755,6 +801,14 @@ export class RulePrefilter {
     if ((unchecked(unchecked(this.itT[s])[i]) & r.pfTrig) != 0) return true;
     const bit = r.pfBit;
     return (unchecked(unchecked(this.itH[s])[i * this.W + (bit >> 6)]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
+  }
+
+  debugSlot(s: i32): string {
+    let r = "trig=" + this.trig[s].toString() + " present=" + (this.present[s] ? "1" : "0") + " hits=";
+    for (let w = 0; w < this.W; w++) r += this.hits[s * this.W + w].toString(16) + " ";
+    r += "contrib=";
+    for (let w = 0; w < this.W; w++) r += this.contrib[s * this.W + w].toString(16) + " ";
+    return r;
   }
 
   /** Brings collection or scalar slot s (and a collection's keyed slots) up to date. */

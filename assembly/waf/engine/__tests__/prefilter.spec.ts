@@ -231,6 +231,10 @@ const PRESENCE_RULES = "" +
   "{\"id\": 14, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS_NAMES\"], \"match\": {\"pm\": \"x-evil-header x-scanner\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // one-byte literals (validateByteRange): a byte group, both cases
   "{\"id\": 15, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:X-Tag\"], \"match\": {\"validateByteRange\": \"48-57,97-122\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // a count compared with a constant: absent data counts 0, so `gt 0` cannot match while absent …
+  "{\"id\": 17, \"phase\": 1, \"variables\": [\"&REQUEST_HEADERS:Transfer-Encoding\"], \"match\": {\"gt\": \"0\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // … and `eq 0` can: it always runs
+  "{\"id\": 18, \"phase\": 1, \"variables\": [\"&REQUEST_HEADERS:X-Absent\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.absent=1\"]}," +
   // a rule above the paranoia level is never evaluated
   "{\"id\": 16, \"phase\": 1, \"paranoiaLevel\": 2, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"unconditionalMatch\": \"\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl2=+5\"]}";
 
@@ -251,20 +255,23 @@ describe("prefilter: presence, byte groups, windows", () => {
       "/a", "x-tag", "abc123",
       "/a", "x-tag", "ABC",
       "/a", "x-tag", "a-b",
+      "/a", "transfer-encoding", "chunked",
+      "/a", "x-absent", "1",
     ];
     for (let i = 0; i < cases.length; i += 3) {
       const a = runHeader(on, cases[i], cases[i + 1], cases[i + 2]);
       const c = runHeader(off, cases[i], cases[i + 1], cases[i + 2]);
       expect(a).toBe(c, cases[i] + " / " + cases[i + 1] + ": " + cases[i + 2]);
     }
-    // no Content-Length, Referer, X-Tag nor arguments: nothing is evaluated
+    // no Content-Length, Referer, X-Tag, Transfer-Encoding nor arguments: only the `eq 0` count runs
     runHeader(on, "/a", "x-request-id", "3f0c6a9e");
-    expect(on.evaluations).toBe(0);
+    expect(on.evaluations).toBe(1);
     runHeader(off, "/a", "x-request-id", "3f0c6a9e");
-    expect(off.evaluations).toBe(5);
+    expect(off.evaluations).toBe(7);
     // present (even empty) → evaluated, and the negated rule fires
     expect(runHeader(on, "/a", "Content-Length", "")).toBe("403 11,949110 5");
-    expect(on.evaluations).toBe(1);
+    expect(on.evaluations).toBe(2);
+    expect(runHeader(on, "/a", "Transfer-Encoding", "chunked")).toBe("403 17,949110 5");
     expect(runHeader(on, "/a?xa=PHNjcmlwdD4=", "accept", "*/*")).toBe("403 13,949110 5");
     expect(runHeader(on, "/a", "X-Evil-Header", "1")).toBe("403 14,949110 5");
     expect(runHeader(on, "/a", "x-tag", "ABC")).toBe("403 15,949110 5");
