@@ -396,6 +396,8 @@ export class PrefilterTables {
   /** per collection slot: an open-addressing table (power of two; keyHash → keyed slot, -1
    *  empty) over its keyed slots, or an empty array when it has none */
   keyTab: Array<StaticArray<i32>> = [];
+  /** per collection slot: its keyed slots */
+  keyedOf: Array<StaticArray<i32>> = [];
 
   private indexKeys(): void {
     for (let b = 0; b < S_KV_COUNT; b++) {
@@ -405,14 +407,18 @@ export class PrefilterTables {
       if (n > 0) { size = 4; while (size < 2 * n) size <<= 1; }
       const tab = new StaticArray<i32>(size);
       for (let k = 0; k < size; k++) tab[k] = -1;
+      const list = new StaticArray<i32>(n);
+      let m = 0;
       for (let k = 0; k < this.keyedBase.length; k++) {
         if (this.keyedBase[k] != b) continue;
+        list[m++] = S_KEYED + k;
         const key = this.keyedKey[k];
         let h = <i32>(keyHash(changetype<usize>(key), key.byteLength) & <u32>(size - 1));
         while (tab[h] >= 0) h = (h + 1) & (size - 1);
         tab[h] = S_KEYED + k;
       }
       this.keyTab.push(tab);
+      this.keyedOf.push(list);
     }
   }
 
@@ -699,6 +705,8 @@ export class RulePrefilter {
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
   private todo: StaticArray<u64> = new StaticArray<u64>(0);
   private todoWords: i32 = 0;
+  /** keyed slots that took items in the current ensure() */
+  private found: Array<i32> = [];
 
   constructor(waf: Waf, public tx: Transaction) {
     this.t = PrefilterTables.of(waf);
@@ -825,10 +833,17 @@ export class RulePrefilter {
       }
       const tab = unchecked(this.t.keyTab[s]);
       const mask = tab.length - 1;
+      const keyed = unchecked(this.t.keyedOf[s]);
       if (from == 0) {
         this.clear(s);
-        for (let h = 0; h <= mask; h++) { const ks = unchecked(tab[h]); if (ks >= 0) this.clear(ks); }
+        // a keyed slot holds something only while present (else its hits, triggers and row are 0)
+        for (let k = 0; k < keyed.length; k++) {
+          const ks = unchecked(keyed[k]);
+          if (unchecked(this.present[ks])) { this.clear(ks); this.contribute(ks); }
+        }
       }
+      const found = this.found;
+      found.length = 0;
       const n = kv.count;
       if (unchecked(this.itT[s]).length < n) {
         let cap = unchecked(this.itT[s]).length;
@@ -856,7 +871,8 @@ export class RulePrefilter {
           while (ks >= 0 && !keyEquals(kp, kl, unchecked(this.t.keyedKey[ks - S_KEYED]))) { h = (h + 1) & mask; ks = unchecked(tab[h]); }
           if (ks >= 0) {
             unchecked(this.trig[ks] |= t);
-            unchecked(this.present[ks] = true);
+            if (!unchecked(this.present[ks])) { unchecked(this.present[ks] = true); found.push(ks); }
+            else if (!found.includes(ks)) found.push(ks);
             orRow(hits + (<usize>(ks * W) << 3), row, W);
           }
         }
@@ -865,7 +881,7 @@ export class RulePrefilter {
       // kv.kp is replaced when the list grows: the pointer tells a grown list from a refilled one
       unchecked(this.stampN[s] = n); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
       this.contribute(s);
-      for (let h = 0; h <= mask; h++) { const ks = unchecked(tab[h]); if (ks >= 0) this.contribute(ks); }
+      for (let k = 0; k < found.length; k++) this.contribute(unchecked(found[k]));
     } else {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;
