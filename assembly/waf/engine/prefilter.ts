@@ -264,7 +264,7 @@ function kvOf(tx: Transaction, s: i32): KV {
 /** literals longer than this are matched by their rarest window of this many bytes (every value
  *  holding the literal holds the window): a small automaton instead of one state per byte of
  *  every long literal */
-const WINDOW = 6;
+const WINDOW = 6;   // at most 8: window pieces are packed into a u64 (inCommon)
 
 /** Header names and values nearly every request carries: a window found in one of them would make
  *  its rule a candidate on ordinary traffic, so window() avoids them when the literal allows. */
@@ -278,29 +278,30 @@ const COMMON: Array<string> = [
   "application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/html",
   "text/plain", "gzip, deflate, br", "http/1.1", "https://", "http://www.", ".com", "bearer ",
 ];
-let COMMON_BYTES: Array<Uint8Array> | null = null;
+/** every WINDOW-byte piece of the COMMON strings, packed into a u64 (built on first use) */
+let COMMON_PIECES: Set<u64> | null = null;
+
+/** b[at, at + WINDOW) case-folded, packed into a u64 */
+function piece(p: usize, at: i32): u64 {
+  let k: u64 = 0;
+  for (let j = 0; j < WINDOW; j++) {
+    let x = <u32>load<u8>(p + at + j);
+    if (x - 0x41 < 26) x |= 0x20;
+    k = (k << 8) | <u64>x;
+  }
+  return k;
+}
 
 function inCommon(b: Uint8Array, at: i32): bool {
-  if (COMMON_BYTES == null) {
-    const a = new Array<Uint8Array>();
-    for (let i = 0; i < COMMON.length; i++) a.push(Uint8Array.wrap(String.UTF8.encode(COMMON[i])));
-    COMMON_BYTES = a;
-  }
-  const cs = COMMON_BYTES!;
-  for (let i = 0; i < cs.length; i++) {
-    const c = cs[i];
-    for (let s = 0; s + WINDOW <= c.length; s++) {
-      let j = 0;
-      while (j < WINDOW) {
-        let x = <u32>b[at + j];
-        if (x - 0x41 < 26) x |= 0x20;
-        if (x != <u32>c[s + j]) break;
-        j++;
-      }
-      if (j == WINDOW) return true;
+  if (COMMON_PIECES == null) {
+    const set = new Set<u64>();
+    for (let i = 0; i < COMMON.length; i++) {
+      const c = String.UTF8.encode(COMMON[i]);
+      for (let s = 0; s + WINDOW <= c.byteLength; s++) set.add(piece(changetype<usize>(c), s));
     }
+    COMMON_PIECES = set;
   }
-  return false;
+  return COMMON_PIECES!.has(piece(b.dataStart, at));
 }
 
 /** The WINDOW-byte piece of literal b that ordinary text is least likely to walk into: not inside
