@@ -389,6 +389,7 @@ export class WafEngine {
         const nop = r.numOp;
         if (nop != null) {
           if (nop.cmp(n, nop.k) != r.negate) {
+            this.ctx.reset();   // no captures, no fragment: the whole count is the match
             const p = tx.arena.decimal(n);
             this.record(r, sel, 0, 0, p, tx.arena.lastLen, true);
             matched = true;

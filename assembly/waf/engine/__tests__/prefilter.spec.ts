@@ -279,6 +279,21 @@ describe("prefilter: presence, byte groups, windows", () => {
   });
 });
 
+describe("counts compared as numbers", () => {
+  it("record the count itself, not the previous rule's fragment", () => {
+    const rules = "" +
+      "{\"id\": 1, \"phase\": 1, \"variables\": [\"ARGS\"], \"match\": {\"rx\": \"abc\"}, \"action\": \"pass\"}," +
+      "{\"id\": 2, \"phase\": 1, \"variables\": [\"&ARGS:nothing\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\"}";
+    for (let pf = 0; pf < 2; pf++) {
+      const e = engine(rules, pf == 1);
+      run(e, "/a?q=xxabcxx", "x");
+      const d = e.decision();
+      expect(d.includes("1 ARGS:q \"abc\"")).toBe(true, d);
+      expect(d.includes("2 &ARGS \"0\"")).toBe(true, d);
+    }
+  });
+});
+
 describe("TX store index", () => {
   it("finds, adds and removes keys as a plain list does", () => {
     const st = new TxStore();
