@@ -78,7 +78,7 @@ export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Te
 /** a transformation that may rewrite any value: the rule is always evaluated */
 export const T_OPAQUE: u32 = 1 << 30;
 const T_NOTB64: u32 = 1 << 16;      // scan-internal: a byte outside the base64 alphabets
-const T_MASK: u32 = (1 << 17) - 1;   // trigger bits of a STEP entry (its top byte: the next class)
+const T_MASK: u32 = (1 << 17) - 1;   // T_PCT … T_NOTB64
 const TRIG_BITS = 16;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
 
 /** The trigger patterns of a transformation (by name, any case): a value holding none of them is
@@ -109,9 +109,13 @@ const SINGLE = new StaticArray<u32>(256);
 const PAIR_CLASS = new StaticArray<u8>(256);
 /** (class << 8 | next byte) → pair triggers */
 const PAIR = new StaticArray<u32>(7 * 256);
-/** the scan's one lookup per byte: (class of the previous byte << 8 | byte) → its single and pair
- *  triggers | the class it opens << 24 */
+/** (class of the previous byte << 8 | byte) → the byte's single triggers and the pair's triggers */
 const STEP = new StaticArray<u32>(7 * 256);
+
+/** The triggers of byte b after byte prev (one lookup each; nothing carries from byte to byte). */
+@inline function stepTriggers(prev: u32, b: u32): u32 {
+  return load<u32>(changetype<usize>(STEP) + (<usize>((<u32>load<u8>(changetype<usize>(PAIR_CLASS) + prev) << 8) | b) << 2));
+}
 
 function initTables(): void {
   for (let b = 0; b < 256; b++) {
@@ -148,20 +152,17 @@ function initTables(): void {
   for (let b = 0x09; b <= 0x0d; b++) PAIR[(6 << 8) | b] = T_WSRUN;
   PAIR[(6 << 8) | 0x20] = T_WSRUN;
   for (let c = 0; c < 7; c++) for (let b = 0; b < 256; b++) {
-    STEP[(c << 8) | b] = SINGLE[b] | PAIR[(c << 8) | b] | (<u32>PAIR_CLASS[b] << 24);
+    STEP[(c << 8) | b] = SINGLE[b] | PAIR[(c << 8) | b];
   }
 }
 initTables();
 
 const B64_SCRATCH = new ByteBuf(256);
 
-/** The trigger patterns present in [p, p+n) (for tests; the engine scans in RulePrefilter.scan). */
+/** The trigger patterns present in [p, p+n), as RulePrefilter.scan finds them (stepTriggers), for the spec. */
 export function triggersOf(p: usize, n: i32): u32 {
-  let t: u32 = 0; let pc: u32 = 0;
-  for (let i = 0; i < n; i++) {
-    const e = unchecked(STEP[(pc << 8) | <u32>load<u8>(p + i)]);
-    t |= e; pc = e >> 24;
-  }
+  let t: u32 = 0; let prev: u32 = 0;
+  for (let i = 0; i < n; i++) { const b = <u32>load<u8>(p + i); t |= stepTriggers(prev, b); prev = b; }
   return finishTriggers(t & T_MASK, p, n);
 }
 
@@ -931,15 +932,13 @@ export class RulePrefilter {
     // literal groups, one automaton step; only the automaton's state carries from byte to byte
     let t: u32 = 0; let prev: u32 = 0;
     let groups: u64 = 0;
-    const step = changetype<usize>(STEP);
-    const pcl = changetype<usize>(PAIR_CLASS);
     const bg = changetype<usize>(this.t.byteGroups);
     const W = this.W;
     const ac = this.t.ac;
     if (ac == null) {
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        t |= load<u32>(step + (<usize>((<u32>load<u8>(pcl + prev) << 8) | b) << 2));
+        t |= stepTriggers(prev, b);
         groups |= load<u64>(bg + (<usize>b << 3));
         prev = b;
       }
@@ -952,7 +951,7 @@ export class RulePrefilter {
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        t |= load<u32>(step + (<usize>((<u32>load<u8>(pcl + prev) << 8) | b) << 2));
+        t |= stepTriggers(prev, b);
         groups |= load<u64>(bg + (<usize>b << 3));
         prev = b;
         st = load<i32>(tr + (<usize>(st + <i32>load<u8>(cls + <usize>b)) << 2));
