@@ -119,7 +119,12 @@ export class AuthzConfig {
   hasAudit: bool = false;
   usesPaths: bool = false;
   denies: Array<i32> = [];           // indices of DENY policies, in order
-  allows: Array<i32> = [];           // indices of ALLOW policies, in order           // some operation has paths/notPaths (else the strict path is moot)
+  allows: Array<i32> = [];           // indices of ALLOW policies, in order
+  /** When no policy can match a request whose method none of these matches: every rule of every
+   *  policy needs a method (each `to` operation lists `methods`), there are no ALLOW policies and
+   *  none is dryRun. Then such a request is allowed by default without gathering its attributes
+   *  (enforce.ts methodGateAllows). Null when any policy could match whatever the method. */
+  methodGate: Array<StrMatcher> | null = null;
 }
 
 const AUTHZ_KEYS = ["pathNormalization", "trustedProxies", "policies"];
@@ -418,5 +423,25 @@ export function parseAuthz(v: JValue, path: string, errs: Errors): AuthzConfig {
     }
     cfg.policies.push(p);
   }
+  cfg.methodGate = methodGate(cfg);
   return cfg;
+}
+
+/** AuthzConfig.methodGate: the `methods` matchers of every operation of every rule, or null. */
+function methodGate(cfg: AuthzConfig): Array<StrMatcher> | null {
+  if (cfg.allows.length != 0 || cfg.hasDryRun || cfg.policies.length == 0) return null;
+  const out = new Array<StrMatcher>();
+  for (let i = 0; i < cfg.policies.length; i++) {
+    const rules = cfg.policies[i].rules;
+    for (let r = 0; r < rules.length; r++) {
+      const ops = rules[r].operations;
+      if (ops.length == 0) return null;            // a rule without `to` matches any method
+      for (let k = 0; k < ops.length; k++) {
+        const m = ops[k].methods;
+        if (m == null || !m.hasPos) return null;    // only notMethods (or none): any other method
+        for (let j = 0; j < m.pos.length; j++) out.push(m.pos[j]);
+      }
+    }
+  }
+  return out;
 }

@@ -132,3 +132,34 @@ test("npm start's default configuration: DELETE on /api/admin/{**} needs a workl
     "connection.mtls": true, "connection.uri_san_peer_certificate": "spiffe://cluster.local/ns/ops/sa/admin" } })).status, 200);
   host.close();
 });
+
+test("the method gate (only method-constrained DENY/AUDIT policies) decides as the full evaluation does", async () => {
+  // gated: every rule names methods; ungated: the same plus a DENY policy that never matches but
+  // names no method (notMethods only), which turns the gate off. Every outcome must be identical.
+  const policies = [
+    { name: "no-anon-delete", action: "DENY", rules: [{ from: [{ source: { notPrincipals: ["*"] } }], to: [{ operation: { methods: ["DELETE", "PATCH"], paths: ["/api/admin/{**}"] } }] }] },
+    { name: "audit-put", action: "AUDIT", rules: [{ to: [{ operation: { methods: ["PUT"] } }, { operation: { methods: ["PO*"] } }] }] },
+  ];
+  const never = { name: "never", action: "DENY", rules: [{ to: [{ operation: { notMethods: ["NEVER"] } }], when: [{ key: "request.headers[x-never]", values: ["never"] }] }] };
+  const requests: Array<{ method: string; path: string }> = [];
+  for (const method of ["GET", "HEAD", "DELETE", "PATCH", "PUT", "POST", "POLL", "delete", "OPTIONS"]) {
+    for (const path of ["/api/admin/x", "/api/admin/%2e%2e/x", "/api/%2Fadmin/x", "/api/admin/%00", "/a%00b", "/public", "//api//admin/x"]) requests.push({ method, path });
+  }
+  for (const debug of [false, true]) {
+    const gated = await Host.create({ wasm, configuration: JSON.stringify({ debug, authz: { policies } }) });
+    const full = await Host.create({ wasm, configuration: JSON.stringify({ debug, authz: { policies: [...policies, never] } }) });
+    for (const q of requests) {
+      const a = await gated.request({ ...q, headers: [["x-request-id", "rq"]] });
+      const b = await full.request({ ...q, headers: [["x-request-id", "rq"]] });
+      const what = `${q.method} ${q.path} debug=${debug}`;
+      assert.equal(a.status, b.status, what);
+      assert.equal(dec.decode(a.body ?? new Uint8Array()), dec.decode(b.body ?? new Uint8Array()), what);
+      assert.equal(a.headers.find(([k]) => k === "x-bulwark-authz")?.[1], b.headers.find(([k]) => k === "x-bulwark-authz")?.[1], what);
+    }
+    for (const m of ["bulwark.authz.allowed", "bulwark.authz.denied"]) assert.equal(metric(gated, m), metric(full, m), m);
+    const audits = (h: Host) => h.logs.filter((l) => l.message.includes("authz audit")).length;
+    assert.equal(audits(gated), audits(full));
+    assert.ok(audits(gated) > 0 && metric(gated, "bulwark.authz.denied") > 0n && metric(gated, "bulwark.authz.allowed") > 0n);
+    gated.close(); full.close();
+  }
+});
