@@ -77,9 +77,10 @@ export const T_HEX0X: u32 = 16384;  // "0x" / "0X"
 export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Text decodes to text
 /** a transformation that may rewrite any value: the rule is always evaluated */
 export const T_OPAQUE: u32 = 1 << 30;
-const T_NOTB64: u32 = 1 << 16;      // scan-internal: a byte outside the base64 alphabets
-const T_MASK: u32 = (1 << 17) - 1;   // T_PCT … T_NOTB64
-const TRIG_BITS = 16;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
+const T_NOTB64: u32 = 1 << 16;      // SINGLE only: a byte outside the base64 alphabets (allBase64)
+const TRIG_BITS = 16;
+/** PrefilterTables.scanCls: the byte needs more than an automaton step */
+const SCAN_SPECIAL: u32 = 0x8000;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
 
 /** The trigger patterns of a transformation (by name, any case): a value holding none of them is
  *  left equal to itself up to ASCII case or trimmed ends. T_OPAQUE when no such set is known. */
@@ -109,12 +110,22 @@ const SINGLE = new StaticArray<u32>(256);
 const PAIR_CLASS = new StaticArray<u8>(256);
 /** (class << 8 | next byte) → pair triggers */
 const PAIR = new StaticArray<u32>(7 * 256);
-/** (class of the previous byte << 8 | byte) → the byte's single triggers and the pair's triggers */
-const STEP = new StaticArray<u32>(7 * 256);
 
-/** The triggers of byte b after byte prev (one lookup each; nothing carries from byte to byte). */
-@inline function stepTriggers(prev: u32, b: u32): u32 {
-  return load<u32>(changetype<usize>(STEP) + (<usize>((<u32>load<u8>(changetype<usize>(PAIR_CLASS) + prev) << 8) | b) << 2));
+/** A byte the scan must look at beyond the automaton step: it has a single-byte trigger or opens
+ *  a pair trigger (the base64 alphabet test is separate: finishTriggers). One-byte literal groups
+ *  add their bytes per configuration (PrefilterTables.scanCls). */
+@inline function triggerByte(b: u32): bool {
+  return (unchecked(SINGLE[b]) & ~T_NOTB64) != 0 || unchecked(PAIR_CLASS[b]) != 0;
+}
+
+/** The triggers of the byte at p + i (b), with the pair it opens with the next byte: every
+ *  trigger of a value is found at a trigger byte (a pair starts at one), so the scan calls this
+ *  only there and steps the automaton alone over the other bytes. */
+@inline function byteTriggers(p: usize, i: i32, n: i32, b: u32): u32 {
+  let t = unchecked(SINGLE[b]) & ~T_NOTB64;
+  const c = <u32>unchecked(PAIR_CLASS[b]);
+  if (c != 0 && i + 1 < n) t |= load<u32>(changetype<usize>(PAIR) + (<usize>((c << 8) | <u32>load<u8>(p + i + 1)) << 2));
+  return t;
 }
 
 function initTables(): void {
@@ -151,26 +162,30 @@ function initTables(): void {
   PAIR[(5 << 8) | 0x58] = T_HEX0X;      // "0X"
   for (let b = 0x09; b <= 0x0d; b++) PAIR[(6 << 8) | b] = T_WSRUN;
   PAIR[(6 << 8) | 0x20] = T_WSRUN;
-  for (let c = 0; c < 7; c++) for (let b = 0; b < 256; b++) {
-    STEP[(c << 8) | b] = SINGLE[b] | PAIR[(c << 8) | b];
-  }
 }
 initTables();
 
 const B64_SCRATCH = new ByteBuf(256);
 
-/** The trigger patterns present in [p, p+n), as RulePrefilter.scan finds them (stepTriggers), for the spec. */
+/** The trigger patterns present in [p, p+n), as RulePrefilter.scan finds them (byteTriggers at
+ *  each trigger byte), for the spec. */
 export function triggersOf(p: usize, n: i32): u32 {
-  let t: u32 = 0; let prev: u32 = 0;
-  for (let i = 0; i < n; i++) { const b = <u32>load<u8>(p + i); t |= stepTriggers(prev, b); prev = b; }
-  return finishTriggers(t & T_MASK, p, n);
+  let t: u32 = 0;
+  for (let i = 0; i < n; i++) { const b = <u32>load<u8>(p + i); if (triggerByte(b)) t |= byteTriggers(p, i, n, b); }
+  return finishTriggers(t, p, n);
 }
 
 const B64_CASED = new ByteBuf(256);
 
 @inline function finishTriggers(t: u32, p: usize, n: i32, b64: bool = true): u32 {
-  if (b64 && (t & T_NOTB64) == 0 && n >= 8 && b64Decodes(p, n)) t |= T_B64;
-  return t & ~T_NOTB64;
+  if (b64 && n >= 8 && allBase64(p, n) && b64Decodes(p, n)) t |= T_B64;
+  return t;
+}
+
+/** Every byte of [p, p+n) is in a base64 alphabet (standard or URL-safe, with '='). */
+function allBase64(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) if ((unchecked(SINGLE[load<u8>(p + i)]) & T_NOTB64) != 0) return false;
+  return true;
 }
 
 /** Whether t:base64Text rewrites the value as it is, lower-cased or upper-cased (a chain may
@@ -367,6 +382,9 @@ export class PrefilterTables {
   sets: StaticArray<u64> = new StaticArray<u64>(0);
   /** the automaton's transitions for the scan (see build) */
   acStep: StaticArray<i32> = new StaticArray<i32>(0);
+  /** per byte: its automaton class, plus SCAN_SPECIAL when the scan must also look at it (a
+   *  trigger byte or a member of a one-byte literal group) */
+  scanCls: StaticArray<u16> = new StaticArray<u16>(256);
   /** per byte: the one-byte literal groups it belongs to (bit g = group g; see build) */
   byteGroups: StaticArray<u64> = new StaticArray<u64>(256);
   /** per one-byte literal group: its rules (`words` u64) */
@@ -474,9 +492,13 @@ export class PrefilterTables {
     const bs = new StaticArray<bool>(this.nslots);
     for (let k = 0; k < b64.length; k++) bs[b64[k]] = true;
     this.b64Slots = bs;
+    for (let b = 0; b < 256; b++) {
+      if (triggerByte(b) || this.byteGroups[b] != 0) this.scanCls[b] = <u16>SCAN_SPECIAL;
+    }
     if (lits.length == 0) return;
     const ac = PhraseMatcher.fromBytes(lits);
     this.ac = ac;
+    for (let b = 0; b < 256; b++) this.scanCls[b] |= <u16>load<u8>(changetype<usize>(ac.cls) + <usize>b);
     // output set of each state: the rules of every literal ending there (its own and, through the
     // dictionary links, its suffixes'), deduplicated
     const W = this.words;
@@ -707,8 +729,10 @@ export class RulePrefilter {
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
   private todo: StaticArray<u64> = new StaticArray<u64>(0);
   private todoWords: i32 = 0;
-  /** keyed slots that took items in the current ensure() */
+  /** keyed slots that took items in the current ensure() (foundAt[keyed slot] == foundGen) */
   private found: Array<i32> = [];
+  private foundAt: StaticArray<u32> = new StaticArray<u32>(MAX_KEYED);
+  private foundGen: u32 = 1;
 
   constructor(waf: Waf, public tx: Transaction) {
     this.t = PrefilterTables.of(waf);
@@ -828,6 +852,13 @@ export class RulePrefilter {
     const W = this.W;
     if (s < S_KV_COUNT) {
       const kv = kvOf(tx, s);
+      if (kv.count == 0 && !unchecked(this.present[s])) {
+        // empty and already clear (a slot without items holds no hits, triggers or row, nor do
+        // its keyed slots: only its items make them present)
+        unchecked(this.stampN[s] = 0); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
+        unchecked(this.gen[s] = this.cur);
+        return;
+      }
       let from = 0;
       if (fresh) {
         if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
@@ -846,6 +877,8 @@ export class RulePrefilter {
       }
       const found = this.found;
       found.length = 0;
+      this.foundGen++;
+      if (this.foundGen == 0) { memory.fill(changetype<usize>(this.foundAt), 0, <usize>this.foundAt.length << 2); this.foundGen = 1; }
       const n = kv.count;
       if (unchecked(this.itT[s]).length < n) {
         let cap = unchecked(this.itT[s]).length;
@@ -873,8 +906,8 @@ export class RulePrefilter {
           while (ks >= 0 && !keyEquals(kp, kl, unchecked(this.t.keyedKey[ks - S_KEYED]))) { h = (h + 1) & mask; ks = unchecked(tab[h]); }
           if (ks >= 0) {
             unchecked(this.trig[ks] |= t);
-            if (!unchecked(this.present[ks])) { unchecked(this.present[ks] = true); found.push(ks); }
-            else if (!found.includes(ks)) found.push(ks);
+            if (unchecked(this.foundAt[ks - S_KEYED]) != this.foundGen) { unchecked(this.foundAt[ks - S_KEYED] = this.foundGen); found.push(ks); }
+            unchecked(this.present[ks] = true);
             orRow(hits + (<usize>(ks * W) << 3), row, W);
           }
         }
@@ -888,6 +921,8 @@ export class RulePrefilter {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;
       if (fresh && unchecked(this.stampP[s]) == p && unchecked(this.stampN[s]) == n) return;
+      // absent or empty as when last scanned (in any request): nothing to redo, whatever the pointer
+      if (n <= 0 && unchecked(this.stampN[s]) == n && unchecked(this.gen[s]) != 0) { unchecked(this.gen[s] = this.cur); return; }
       this.clear(s);
       if (n > 0) unchecked(this.trig[s] = this.scan(s, changetype<usize>(this.hits) + (<usize>(s * W) << 3), p, n));
       unchecked(this.present[s] = n >= 0);
@@ -928,33 +963,37 @@ export class RulePrefilter {
    *  its trigger patterns. */
   private scan(s: i32, hits: usize, p: usize, n: i32): u32 {
     this.scanned++;
-    // per byte: its triggers (with the pair it ends: the previous byte's pair class), its one-byte
-    // literal groups, one automaton step; only the automaton's state carries from byte to byte
-    let t: u32 = 0; let prev: u32 = 0;
+    // the automaton steps over every byte; only trigger bytes and one-byte literal bytes (scanCls'
+    // SCAN_SPECIAL bit; letters and digits mostly are not) add triggers and byte groups
+    let t: u32 = 0;
     let groups: u64 = 0;
     const bg = changetype<usize>(this.t.byteGroups);
+    const sc = changetype<usize>(this.t.scanCls);
     const W = this.W;
     const ac = this.t.ac;
     if (ac == null) {
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        t |= stepTriggers(prev, b);
-        groups |= load<u64>(bg + (<usize>b << 3));
-        prev = b;
+        if ((<u32>load<u16>(sc + (<usize>b << 1)) & SCAN_SPECIAL) != 0) {
+          t |= byteTriggers(p, i, n, b);
+          groups |= load<u64>(bg + (<usize>b << 3));
+        }
       }
     } else {
       const ncls = ac.ncls;
       const tr = changetype<usize>(this.t.acStep);
-      const cls = changetype<usize>(ac.cls);
       const out = changetype<usize>(this.t.outId);
       const sets = changetype<usize>(this.t.sets);
       let st = 0; let last = -1;
       for (let i = 0; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        t |= stepTriggers(prev, b);
-        groups |= load<u64>(bg + (<usize>b << 3));
-        prev = b;
-        st = load<i32>(tr + (<usize>(st + <i32>load<u8>(cls + <usize>b)) << 2));
+        let c = <u32>load<u16>(sc + (<usize>b << 1));
+        if ((c & SCAN_SPECIAL) != 0) {
+          c &= ~SCAN_SPECIAL;
+          t |= byteTriggers(p, i, n, b);
+          groups |= load<u64>(bg + (<usize>b << 3));
+        }
+        st = load<i32>(tr + (<usize>(st + <i32>c) << 2));
         if (st < 0) {
           st = -st - 1;
           const o = load<i32>(out + (<usize>(st / ncls) << 2));
@@ -975,6 +1014,6 @@ export class RulePrefilter {
         for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
       }
     }
-    return finishTriggers(t & T_MASK, p, n, unchecked(this.t.b64Slots[s]));
+    return finishTriggers(t, p, n, unchecked(this.t.b64Slots[s]));
   }
 }
