@@ -391,10 +391,14 @@ export class PrefilterTables {
   groupRules: StaticArray<u64> = new StaticArray<u64>(0);
   /** per phase (1..5): the slots its prefiltered rules read */
   phaseSlots: Array<StaticArray<i32>> = [];
-  /** per slot: the rules (bit set, `words` u64) that read it */
+  /** per phase (1..5): the collection and scalar slots to bring up to date (keyed slots are
+   *  brought up to date with their collection) */
+  phaseBases: Array<StaticArray<i32>> = [];
+  /** per slot: bit p set when a rule of phase p reads it */
+  phaseMask: StaticArray<u8> = new StaticArray<u8>(0);
+  /** per slot, `2 × words` u64: the rules (bit set) that read it, then the rules prefiltered only
+   *  by presence (no literals) that read it (one row: one cache line or two per slot) */
   slotRules: StaticArray<u64> = new StaticArray<u64>(0);
-  /** per slot: the rules prefiltered only by presence (no literals) that read it */
-  presRules: StaticArray<u64> = new StaticArray<u64>(0);
   /** per phase (1..5): rule positions always evaluated (bit set over the phase's rule list:
    *  not prefiltered, within the paranoia level), and its prefiltered chain starters (pfBits) */
   phaseAlways: Array<StaticArray<u64>> = [];
@@ -546,18 +550,19 @@ export class PrefilterTables {
     this.sets = st;
   }
 
-  /** phaseSlots, slotRules, presRules and trigRules from the analysed rules (chain followers
-   *  included); per phase, the rules always evaluated and the starters' positions (runPhase walks
+  /** phaseSlots, phaseBases, phaseMask, slotRules (with the presence rules) and trigRules from
+   *  the analysed rules (chain followers included); per phase, the rules always evaluated and the starters' positions (runPhase walks
    *  only these and the candidates). */
   private indexRules(waf: Waf): void {
     const W = this.words;
-    const sr = new StaticArray<u64>(this.nslots * W);
-    const pr = new StaticArray<u64>(this.nslots * W);
+    const sr = new StaticArray<u64>(this.nslots * 2 * W);
+    const pm = new StaticArray<u8>(this.nslots);
     const tr = new StaticArray<u64>(TRIG_BITS * W);
     const bi = new StaticArray<i32>(max(1, this.count));
     for (let k = 0; k < bi.length; k++) bi[k] = -1;
     const dpl = waf.settings.detectionParanoiaLevel;
     this.phaseSlots.push(new StaticArray<i32>(0));
+    this.phaseBases.push(new StaticArray<i32>(0));
     this.phaseAlways.push(new StaticArray<u64>(0));
     this.phaseStart.push(new StaticArray<u64>(W));
     for (let ph = 1; ph <= 5; ph++) {
@@ -577,8 +582,9 @@ export class PrefilterTables {
             const w = x.pfBit >> 6, m = (<u64>1) << (<u64>(x.pfBit & 63));
             const sl = x.pfSlots!;
             for (let k = 0; k < sl.length; k++) {
-              sr[sl[k] * W + w] |= m;
-              if (!x.pfItems) pr[sl[k] * W + w] |= m;
+              sr[sl[k] * 2 * W + w] |= m;
+              if (!x.pfItems) sr[sl[k] * 2 * W + W + w] |= m;
+              pm[sl[k]] = <u8>(<i32>pm[sl[k]] | (1 << ph));
               if (!used.includes(sl[k])) used.push(sl[k]);
             }
             for (let b = 0; b < TRIG_BITS; b++) if ((x.pfTrig >> <u32>b) & 1) tr[b * W + w] |= m;
@@ -589,11 +595,19 @@ export class PrefilterTables {
       const a = new StaticArray<i32>(used.length);
       for (let k = 0; k < used.length; k++) a[k] = used[k];
       this.phaseSlots.push(a);
+      const bases = new Array<i32>();
+      for (let k = 0; k < used.length; k++) {
+        const b = used[k] >= S_KEYED ? this.keyedBase[used[k] - S_KEYED] : used[k];
+        if (!bases.includes(b)) bases.push(b);
+      }
+      const ba = new StaticArray<i32>(bases.length);
+      for (let k = 0; k < bases.length; k++) ba[k] = bases[k];
+      this.phaseBases.push(ba);
       this.phaseAlways.push(always);
       this.phaseStart.push(start);
     }
     this.slotRules = sr;
-    this.presRules = pr;
+    this.phaseMask = pm;
     this.trigRules = tr;
     this.bitIndex = bi;
   }
@@ -699,28 +713,37 @@ export class PrefilterTables {
 
 }
 
+// per-slot request state: one record of ST_SIZE u32 per slot (RulePrefilter.st), so bringing a
+// slot up to date touches one cache line, not one per field
+const ST_GEN = 0;       // request (RulePrefilter.cur) the slot was last rebuilt in
+const ST_N = 1;         // count (collection) or length (scalar) it was built from
+const ST_P = 2;         // item list (collection) or value pointer (scalar) it was built from
+const ST_TRIG = 3;      // trigger patterns of its values
+const ST_CHECKED = 4;   // phase (RulePrefilter.phaseGen) it was last checked in
+const ST_PRESENT = 5;   // it holds at least one value (a present scalar, an item, an item with its key)
+const ST_FOUND = 6;     // keyed slot: took an item in the ensure() numbered foundGen
+const ST_NZ = 7;        // request in which it joined the list of slots with a nonzero row
+const ST_SIZE = 8;
+
 /** The per-engine part: what this request's slots hold. */
 export class RulePrefilter {
   private t: PrefilterTables = changetype<PrefilterTables>(0);
   private W: i32 = 1;
-  // per slot, per request
-  private gen: StaticArray<u32> = new StaticArray<u32>(0);
-  private stampP: StaticArray<usize> = new StaticArray<usize>(0);
-  private stampN: StaticArray<i32> = new StaticArray<i32>(0);
-  private trig: StaticArray<u32> = new StaticArray<u32>(0);
-  private hits: StaticArray<u64> = new StaticArray<u64>(0);
-  /** per slot: it holds at least one value (a present scalar, an item, an item with its key) */
-  private present: StaticArray<bool> = new StaticArray<bool>(0);
-  /** per slot: the rules it makes candidates (`W` u64: its hits and its triggers' rules among the
-   *  rules reading it, and its presence-only rules when it is present), kept with the slot */
-  private contrib: StaticArray<u64> = new StaticArray<u64>(0);
+  /** per slot: ST_SIZE u32 (ST_GEN …) */
+  private st: StaticArray<u32> = new StaticArray<u32>(0);
+  /** per slot, `2 × W` u64: the rules whose literals its values hold (hits), then the rules it
+   *  makes candidates (contrib: its hits and its triggers' rules among the rules reading it, and
+   *  its presence-only rules when it is present) */
+  private rows: StaticArray<u64> = new StaticArray<u64>(0);
+  /** the slots whose contrib may be nonzero in this request (prepare ORs only these) */
+  private nz: StaticArray<i32> = new StaticArray<i32>(0);
+  private nzCount: i32 = 0;
   // per item of a collection slot (index = the item's index in its KV list): triggers and hits
   private itT: Array<StaticArray<u32>> = [];
   private itH: Array<StaticArray<u64>> = [];
   private cur: u32 = 1;
-  /** slots are checked for changes once per phase (nothing a rule does changes them) */
-  private checked: StaticArray<u32> = new StaticArray<u32>(0);
   private nslots: i32 = 0;
+  /** slots are checked for changes once per phase (nothing a rule does changes them) */
   private phaseGen: u32 = 1;
   /** values scanned in this request (tests, bench) */
   scanned: i32 = 0;
@@ -729,9 +752,8 @@ export class RulePrefilter {
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
   private todo: StaticArray<u64> = new StaticArray<u64>(0);
   private todoWords: i32 = 0;
-  /** keyed slots that took items in the current ensure() (foundAt[keyed slot] == foundGen) */
+  /** keyed slots that took items in the current ensure() (ST_FOUND == foundGen) */
   private found: Array<i32> = [];
-  private foundAt: StaticArray<u32> = new StaticArray<u32>(MAX_KEYED);
   private foundGen: u32 = 1;
 
   constructor(waf: Waf, public tx: Transaction) {
@@ -739,34 +761,47 @@ export class RulePrefilter {
     this.W = this.t.words;
     const n = this.t.nslots;
     this.nslots = n;
-    this.hits = new StaticArray<u64>(n * this.W);
-    this.contrib = new StaticArray<u64>(n * this.W);
-    this.gen = new StaticArray<u32>(n); this.stampP = new StaticArray<usize>(n);
-    this.stampN = new StaticArray<i32>(n); this.trig = new StaticArray<u32>(n);
-    this.checked = new StaticArray<u32>(n);
-    this.present = new StaticArray<bool>(n);
+    this.st = new StaticArray<u32>(n * ST_SIZE);
+    this.rows = new StaticArray<u64>(n * 2 * this.W);
+    this.nz = new StaticArray<i32>(n);
     this.cand = new StaticArray<u64>(this.W);
     this.todo = new StaticArray<u64>((this.t.maxRules + 63) >> 6);
     for (let k = 0; k < S_KV_COUNT; k++) { this.itT.push(new StaticArray<u32>(16)); this.itH.push(new StaticArray<u64>(16 * this.W)); }
   }
 
+  @inline private get(s: i32, f: i32): u32 { return load<u32>(changetype<usize>(this.st) + (<usize>(s * ST_SIZE + f) << 2)); }
+  @inline private set(s: i32, f: i32, v: u32): void { store<u32>(changetype<usize>(this.st) + (<usize>(s * ST_SIZE + f) << 2), v); }
+  /** slot s's hits row */
+  @inline private hitsRow(s: i32): usize { return changetype<usize>(this.rows) + (<usize>(s * 2 * this.W) << 3); }
+  /** slot s's contrib row */
+  @inline private contribRow(s: i32): usize { return changetype<usize>(this.rows) + (<usize>((s * 2 + 1) * this.W) << 3); }
+
   /** Before each phase: request data may have grown (body arguments, response headers). */
   newPhase(): void {
     this.phaseGen++;
-    if (this.phaseGen == 0) { memory.fill(changetype<usize>(this.checked), 0, <usize>this.nslots << 2); this.phaseGen = 1; }
+    if (this.phaseGen == 0) {
+      for (let s = 0; s < this.nslots; s++) this.set(s, ST_CHECKED, 0);
+      this.phaseGen = 1;
+    }
   }
 
   newRequest(): void {
     this.newPhase();
     this.cur++;
-    if (this.cur == 0) { memory.fill(changetype<usize>(this.gen), 0, <usize>this.nslots << 2); this.cur = 1; }
+    if (this.cur == 0) {
+      // every slot stale and empty, its rows zero (as after construction)
+      memory.fill(changetype<usize>(this.st), 0, <usize>(this.nslots * ST_SIZE) << 2);
+      memory.fill(changetype<usize>(this.rows), 0, <usize>(this.nslots * 2 * this.W) << 3);
+      this.cur = 1;
+    }
+    this.nzCount = 0;
     this.scanned = 0;
   }
 
   @inline private check(s: i32): void {
     // a keyed slot is brought up to date with its collection
     const b = s >= S_KEYED ? unchecked(this.t.keyedBase[s - S_KEYED]) : s;
-    if (unchecked(this.checked[b]) != this.phaseGen) { this.ensure(b); unchecked(this.checked[b] = this.phaseGen); }
+    if (this.get(b, ST_CHECKED) != this.phaseGen) { this.ensure(b); this.set(b, ST_CHECKED, this.phaseGen); }
   }
 
   /**
@@ -781,12 +816,19 @@ export class RulePrefilter {
     const W = this.W;
     const c = this.cand;
     for (let w = 0; w < W; w++) unchecked(c[w] = 0);
-    const slots = unchecked(t.phaseSlots[phase]);
-    const contrib = changetype<usize>(this.contrib);
-    for (let k = 0; k < slots.length; k++) {
-      const s = unchecked(slots[k]);
-      this.check(s);
-      const row = contrib + (<usize>(s * W) << 3);
+    const bases = unchecked(t.phaseBases[phase]);
+    const pg = this.phaseGen;
+    for (let k = 0; k < bases.length; k++) {
+      const b = unchecked(bases[k]);
+      if (this.get(b, ST_CHECKED) != pg) { this.ensure(b); this.set(b, ST_CHECKED, pg); }
+    }
+    // only the slots with a nonzero row this request, among those the phase reads
+    const mask = <u32>(1 << phase);
+    const pm = changetype<usize>(t.phaseMask);
+    for (let k = 0; k < this.nzCount; k++) {
+      const s = unchecked(this.nz[k]);
+      if ((<u32>load<u8>(pm + <usize>s) & mask) == 0) continue;
+      const row = this.contribRow(s);
       for (let w = 0; w < W; w++) unchecked(c[w] |= load<u64>(row + (<usize>w << 3)));
     }
     // the positions to visit: the rules always evaluated and the candidate chain starters
@@ -831,38 +873,39 @@ export class RulePrefilter {
   /** May rule `r` (pfItems) match item i of collection slot s (itemSlotOf)? */
   itemCandidate(s: i32, i: i32, r: Rule): bool {
     this.check(s);
-    if (i >= unchecked(this.stampN[s])) return true;   // not scanned (cannot happen; be safe)
+    if (i >= <i32>this.get(s, ST_N)) return true;   // not scanned (cannot happen; be safe)
     if ((unchecked(unchecked(this.itT[s])[i]) & r.pfTrig) != 0) return true;
     const bit = r.pfBit;
     return (unchecked(unchecked(this.itH[s])[i * this.W + (bit >> 6)]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
   }
 
   debugSlot(s: i32): string {
-    let r = "trig=" + this.trig[s].toString() + " present=" + (this.present[s] ? "1" : "0") + " hits=";
-    for (let w = 0; w < this.W; w++) r += this.hits[s * this.W + w].toString(16) + " ";
+    let r = "trig=" + this.get(s, ST_TRIG).toString() + " present=" + this.get(s, ST_PRESENT).toString() + " hits=";
+    for (let w = 0; w < this.W; w++) r += load<u64>(this.hitsRow(s) + (<usize>w << 3)).toString(16) + " ";
     r += "contrib=";
-    for (let w = 0; w < this.W; w++) r += this.contrib[s * this.W + w].toString(16) + " ";
+    for (let w = 0; w < this.W; w++) r += load<u64>(this.contribRow(s) + (<usize>w << 3)).toString(16) + " ";
     return r;
   }
 
   /** Brings collection or scalar slot s (and a collection's keyed slots) up to date. */
   private ensure(s: i32): void {
     const tx = this.tx;
-    const fresh = unchecked(this.gen[s]) == this.cur;
+    const fresh = this.get(s, ST_GEN) == this.cur;
     const W = this.W;
     if (s < S_KV_COUNT) {
       const kv = kvOf(tx, s);
-      if (kv.count == 0 && !unchecked(this.present[s])) {
+      if (kv.count == 0 && this.get(s, ST_PRESENT) == 0) {
         // empty and already clear (a slot without items holds no hits, triggers or row, nor do
         // its keyed slots: only its items make them present)
-        unchecked(this.stampN[s] = 0); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
-        unchecked(this.gen[s] = this.cur);
+        this.set(s, ST_N, 0); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
+        this.set(s, ST_GEN, this.cur);
         return;
       }
       let from = 0;
       if (fresh) {
-        if (unchecked(this.stampN[s]) == kv.count && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) return;
-        if (kv.count > unchecked(this.stampN[s]) && unchecked(this.stampP[s]) == changetype<usize>(kv.kp)) from = unchecked(this.stampN[s]);
+        const sn = <i32>this.get(s, ST_N), sp = this.get(s, ST_P);
+        if (sn == kv.count && sp == <u32>changetype<usize>(kv.kp)) return;
+        if (kv.count > sn && sp == <u32>changetype<usize>(kv.kp)) from = sn;
       }
       const tab = unchecked(this.t.keyTab[s]);
       const mask = tab.length - 1;
@@ -872,13 +915,17 @@ export class RulePrefilter {
         // a keyed slot holds something only while present (else its hits, triggers and row are 0)
         for (let k = 0; k < keyed.length; k++) {
           const ks = unchecked(keyed[k]);
-          if (unchecked(this.present[ks])) { this.clear(ks); this.contribute(ks); }
+          if (this.get(ks, ST_PRESENT) != 0) { this.clear(ks); this.contribute(ks); }
         }
       }
       const found = this.found;
       found.length = 0;
       this.foundGen++;
-      if (this.foundGen == 0) { memory.fill(changetype<usize>(this.foundAt), 0, <usize>this.foundAt.length << 2); this.foundGen = 1; }
+      if (this.foundGen == 0) {
+        for (let k = S_KEYED; k < this.nslots; k++) this.set(k, ST_FOUND, 0);
+        this.foundGen = 1;
+      }
+      const fg = this.foundGen;
       const n = kv.count;
       if (unchecked(this.itT[s]).length < n) {
         let cap = unchecked(this.itT[s]).length;
@@ -890,73 +937,89 @@ export class RulePrefilter {
       }
       const it = unchecked(this.itT[s]), ih = unchecked(this.itH[s]);
       const names = namesSlot(s);
-      const hits = changetype<usize>(this.hits);
+      const sHits = this.hitsRow(s);
+      let sTrig = this.get(s, ST_TRIG);
       for (let i = from; i < n; i++) {
         const row = changetype<usize>(ih) + (<usize>(i * W) << 3);
         for (let w = 0; w < W; w++) store<u64>(row + (<usize>w << 3), 0);
         const kp = unchecked(kv.kp[i]), kl = unchecked(kv.kl[i]);
         const t = names ? this.scan(s, row, kp, kl) : this.scan(s, row, unchecked(kv.vp[i]), unchecked(kv.vl[i]));
         unchecked(it[i] = t);
-        unchecked(this.trig[s] |= t);
-        orRow(hits + (<usize>(s * W) << 3), row, W);
+        sTrig |= t;
+        orRow(sHits, row, W);
         if (mask > 0) {
           // the item's keyed slot (REQUEST_HEADERS:Referer …), found by its key's hash
           let h = <i32>(keyHash(kp, kl) & <u32>mask);
           let ks = unchecked(tab[h]);
           while (ks >= 0 && !keyEquals(kp, kl, unchecked(this.t.keyedKey[ks - S_KEYED]))) { h = (h + 1) & mask; ks = unchecked(tab[h]); }
           if (ks >= 0) {
-            unchecked(this.trig[ks] |= t);
-            if (unchecked(this.foundAt[ks - S_KEYED]) != this.foundGen) { unchecked(this.foundAt[ks - S_KEYED] = this.foundGen); found.push(ks); }
-            unchecked(this.present[ks] = true);
-            orRow(hits + (<usize>(ks * W) << 3), row, W);
+            this.set(ks, ST_TRIG, this.get(ks, ST_TRIG) | t);
+            if (this.get(ks, ST_FOUND) != fg) { this.set(ks, ST_FOUND, fg); found.push(ks); }
+            this.set(ks, ST_PRESENT, 1);
+            orRow(this.hitsRow(ks), row, W);
           }
         }
       }
-      unchecked(this.present[s] = n > 0);
+      this.set(s, ST_TRIG, sTrig);
+      this.set(s, ST_PRESENT, n > 0 ? 1 : 0);
       // kv.kp is replaced when the list grows: the pointer tells a grown list from a refilled one
-      unchecked(this.stampN[s] = n); unchecked(this.stampP[s] = changetype<usize>(kv.kp));
+      this.set(s, ST_N, n); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
       this.contribute(s);
       for (let k = 0; k < found.length; k++) this.contribute(unchecked(found[k]));
     } else {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;
-      if (fresh && unchecked(this.stampP[s]) == p && unchecked(this.stampN[s]) == n) return;
-      // absent or empty as when last scanned (in any request): nothing to redo, whatever the pointer
-      if (n <= 0 && unchecked(this.stampN[s]) == n && unchecked(this.gen[s]) != 0) { unchecked(this.gen[s] = this.cur); return; }
+      if (fresh && this.get(s, ST_P) == <u32>p && <i32>this.get(s, ST_N) == n) return;
+      // absent or empty as when last built (in any request): the same triggers, hits and row
+      if (n <= 0 && <i32>this.get(s, ST_N) == n && this.get(s, ST_GEN) != 0) {
+        this.set(s, ST_GEN, this.cur);
+        if (n == 0) this.listed(s);   // present: its presence rules (the row) count again
+        return;
+      }
       this.clear(s);
-      if (n > 0) unchecked(this.trig[s] = this.scan(s, changetype<usize>(this.hits) + (<usize>(s * W) << 3), p, n));
-      unchecked(this.present[s] = n >= 0);
-      unchecked(this.stampP[s] = p); unchecked(this.stampN[s] = n);
+      if (n > 0) this.set(s, ST_TRIG, this.scan(s, this.hitsRow(s), p, n));
+      this.set(s, ST_PRESENT, n >= 0 ? 1 : 0);
+      this.set(s, ST_P, <u32>p); this.set(s, ST_N, <u32>n);
       this.contribute(s);
     }
-    unchecked(this.gen[s] = this.cur);
+    this.set(s, ST_GEN, this.cur);
   }
 
   private clear(s: i32): void {
-    unchecked(this.trig[s] = 0);
-    unchecked(this.present[s] = false);
-    const W = this.W;
-    for (let w = 0; w < W; w++) unchecked(this.hits[s * W + w] = 0);
+    this.set(s, ST_TRIG, 0);
+    this.set(s, ST_PRESENT, 0);
+    const h = this.hitsRow(s);
+    for (let w = 0; w < this.W; w++) store<u64>(h + (<usize>w << 3), 0);
+  }
+
+  /** Puts slot s on this request's list of slots whose row prepare() reads. */
+  @inline private listed(s: i32): void {
+    if (this.get(s, ST_NZ) != this.cur) { this.set(s, ST_NZ, this.cur); unchecked(this.nz[this.nzCount++] = s); }
   }
 
   /** contrib of slot s from its hits, triggers and presence. */
   private contribute(s: i32): void {
     const t = this.t;
     const W = this.W;
-    const trig = unchecked(this.trig[s]);
-    const present = unchecked(this.present[s]);
+    const trig = this.get(s, ST_TRIG);
+    const present = this.get(s, ST_PRESENT) != 0;
+    const hits = this.hitsRow(s), out = this.contribRow(s);
+    const rules = changetype<usize>(t.slotRules) + (<usize>(s * 2 * W) << 3);
+    let any: u64 = 0;
     for (let w = 0; w < W; w++) {
-      let x = unchecked(this.hits[s * W + w]);
+      let x = load<u64>(hits + (<usize>w << 3));
       let bits = trig;
       while (bits != 0) {
         const b = <i32>ctz(bits);
         bits &= bits - 1;
         if (b < TRIG_BITS) x |= unchecked(t.trigRules[b * W + w]);
       }
-      x &= unchecked(t.slotRules[s * W + w]);
-      if (present) x |= unchecked(t.presRules[s * W + w]);
-      unchecked(this.contrib[s * W + w] = x);
+      x &= load<u64>(rules + (<usize>w << 3));
+      if (present) x |= load<u64>(rules + (<usize>(W + w) << 3));
+      store<u64>(out + (<usize>w << 3), x);
+      any |= x;
     }
+    if (any != 0) this.listed(s);
   }
 
   /** One value of slot s: ORs the rules whose literals it holds into the row at `hits`; returns
