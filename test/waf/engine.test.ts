@@ -147,3 +147,19 @@ test("decision log lines escape client-chosen names: no forged log lines", async
   assert.match(lines[0], /ARGS_NAMES:evil\\x0abulwark:\\x20waf/);
   host.close();
 });
+
+test("DURATION: the transaction reads the host's clock when a rule (or a macro) uses it", async () => {
+  // the host's clock advances 10 ms per reading: the response phase sees at least 10 000 µs
+  let t = 1_700_000_000_000_000_000n;
+  const now = () => (t += 10_000_000n);
+  for (const rules of [
+    [{ id: 50, phase: 3, variables: ["DURATION"], match: { ge: "10000" }, action: "deny", status: 502 }],
+    [{ id: 50, phase: 3, variables: ["RESPONSE_STATUS"], match: { ge: "%{DURATION}" }, negate: true, action: "deny", status: 502 }],
+  ]) {
+    const host = await Host.create({ wasm, configuration: cfg(rules), now });
+    const r = await host.request({ method: "GET", path: "/" });
+    assert.ok(r.status === 502 || r.reset === true, JSON.stringify({ status: r.status, reset: r.reset }));
+    assert.ok(host.logs.some((l) => /waf blocked .* by=50/.test(l.message)), JSON.stringify(host.logs.map((l) => l.message)));
+    host.close();
+  }
+});

@@ -9,7 +9,7 @@
  */
 import { keyHash } from "./transaction";
 import { Macro, MacroPart, Rule, SEV_NAMES } from "./rule";
-import { V, VAR_NAMES, varIndex, isCollection, lowerAscii } from "./variables";
+import { V, VAR_NAMES, varIndex, isCollection, lowerAscii, noteVariable } from "./variables";
 import { Transaction } from "./transaction";
 import { ByteBuf } from "../bytes";
 
@@ -34,6 +34,7 @@ export function parseMacro(s: string, err: Array<string>): Macro | null {
     if (lit.length) { const p = new MacroPart(); p.lit = String.UTF8.encode(lit); m.parts.push(p); lit = ""; }
     const p = new MacroPart();
     p.v = v;
+    noteVariable(v);
     if (sep >= 0) {
       if (!isCollection(v)) { err.push("'" + VAR_NAMES[v] + "' takes no key in macro '%{" + ref + "}'"); return null; }
       p.keyString = ref.substring(sep + 1);

@@ -20,7 +20,7 @@
 import { WafEngine } from "./eval";
 import { Waf, Engine } from "./rule";
 import { Transaction } from "./transaction";
-import { V } from "./variables";
+import { V, usesDuration } from "./variables";
 import { HeaderMap, getHeaderMap } from "../../host/headers";
 import { MapType, BufType, FilterDataStatusValues } from "../../host/abi";
 import { sendLocalResponse, logInfo, logWarn, getBufferBytes, nowNanos, getPropertyString } from "../../host/stream";
@@ -83,7 +83,7 @@ export class WafStream {
   requestHeaders(waf: Waf, h: HeaderMap, rid: string, eos: bool, debug: bool): bool {
     const e = borrow(waf);
     this.e = e; this.rid = rid; this.debug = debug; this.done = false; this.bodyPhaseRun = false;
-    e.begin(rid, nowNanos());
+    e.begin(rid, usesDuration() ? nowNanos() : 0);   // the clock only when a rule reads DURATION
     const tx = e.tx;
     tx.keep.push(h.buf);
     const mi = h.find(H_METHOD), pi = h.find(H_PATH);
@@ -158,7 +158,7 @@ export class WafStream {
       if (kl > 0 && load<u8>(h.keyPtr(i)) == 0x3a) continue;
       tx.addResponseHeader(h.keyPtr(i), kl, h.valuePtr(i), h.valueLen(i));
     }
-    tx.nowNanos = nowNanos();
+    if (usesDuration()) tx.nowNanos = nowNanos();
     e.runPhase(3);
     if (this.finish(false)) return true;
     this.respInspect = !eos && e.respRules4 && this.mimeInspected();

@@ -115,6 +115,13 @@ export class VarSel {
   }
 }
 
+/** Whether any rule or macro parsed in this VM reads DURATION (then a transaction needs the host's
+ *  clock at its start; otherwise that host call is skipped). Only ever turns true. */
+let durationUsed = false;
+export function usesDuration(): bool { return durationUsed; }
+/** Called for every variable a selector or macro names. */
+export function noteVariable(v: i32): void { if (v == V.DURATION) durationUsed = true; }
+
 /** Parses one selector; returns null and sets `err` on a fault. */
 export function parseSelector(s: string, err: Array<string>): VarSel | null {
   const sel = new VarSel();
@@ -127,6 +134,7 @@ export function parseSelector(s: string, err: Array<string>): VarSel | null {
   const v = varIndex(name);
   if (v < 0) { err.push("unknown variable '" + name + "'"); return null; }
   sel.v = v;
+  noteVariable(v);
   if (colon >= 0) {
     const key = s.substring(colon + 1);
     if (!isCollection(v)) { err.push("'" + VAR_NAMES[v] + "' is not a collection and takes no ':key'"); return null; }
