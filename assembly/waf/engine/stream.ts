@@ -236,7 +236,7 @@ export class WafStream {
     if (e == null) return;
     this.logDetections();
     this.e = null;
-    if (e.waf === poolWaf && pool.length < 64) { e.tx.reset(true); pool.push(e); }
+    if (e.waf === poolWaf && pool.length < 64) { e.tx.releaseRefs(); pool.push(e); }
   }
 }
 

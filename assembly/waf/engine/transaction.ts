@@ -299,6 +299,14 @@ export class Transaction {
     memory.fill(changetype<usize>(this.sl), 0xff, <usize>V.COUNT * 4);   // every length -1
   }
 
+  /** At the end of a stream, before the engine goes back to its pool: drops what would keep the
+   *  stream's buffers and strings alive (the next begin() resets the rest). */
+  releaseRefs(): void {
+    this.keep.length = 0;
+    this.uniqueId = ""; this.reqbodyErrorMsg = "";
+    this.currentRule = null; this.loader = null;
+  }
+
   /** keepTx: leave the TX store for WafEngine.begin's initFrom (which skips an unchanged store) */
   reset(keepTx: bool = false): void {
     this.arena.reset();
