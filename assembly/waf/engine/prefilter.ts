@@ -33,6 +33,9 @@
  * empty or absent, since a rule with no value to test does not match, negated or not (a present
  * empty scalar counts as present). A rule with `&` counts of request data is one when its constant
  * numeric comparison fails on 0 (`&REQUEST_HEADERS:Transfer-Encoding gt 0`): absent data counts 0.
+ * A rule without literals that reads only regex-keyed items (`ARGS:/^(?:json\.)?saml…$/`) tests
+ * nothing unless some key matches a key regex, and such a key holds one of that regex's literals:
+ * it is prefiltered by those literals in the keys' slots (ARGS_NAMES …; pfByKey, no item filter).
  * How values are scanned: one-byte literals form byte groups (rules with the same byte set share
  * one; a value's groups are the OR of a per-byte table); longer literals go into one automaton,
  * those over WINDOW bytes as their rarest WINDOW-byte piece (a value holding the literal holds
@@ -234,6 +237,20 @@ function slotsOf(v: i32): Array<i32> | null {
   }
   const k = SCALARS.indexOf(v);
   return k >= 0 ? [S_KV_COUNT + k] : null;
+}
+
+/** The slot holding the keys of collection slot s (itself for a names slot), or -1 (XML and
+ *  multipart part headers have no names slot). */
+function keysSlotOf(s: i32): i32 {
+  switch (s) {
+    case S_ARGS_GET: case S_ARGS_GET_NAMES: return S_ARGS_GET_NAMES;
+    case S_ARGS_POST: case S_ARGS_POST_NAMES: return S_ARGS_POST_NAMES;
+    case S_HEADERS: case S_HEADERS_NAMES: return S_HEADERS_NAMES;
+    case S_COOKIES: case S_COOKIES_NAMES: return S_COOKIES_NAMES;
+    case S_FILES: case S_FILES_NAMES: return S_FILES_NAMES;
+    case S_RESP_HEADERS: case S_RESP_HEADERS_NAMES: return S_RESP_HEADERS_NAMES;
+  }
+  return -1;
 }
 
 /** The collection slot whose items a rule iterates for variable v (names or values), or -1. */
@@ -583,7 +600,7 @@ export class PrefilterTables {
             const sl = x.pfSlots!;
             for (let k = 0; k < sl.length; k++) {
               sr[sl[k] * 2 * W + w] |= m;
-              if (!x.pfItems) sr[sl[k] * 2 * W + W + w] |= m;
+              if (!x.pfItems && !x.pfByKey) sr[sl[k] * 2 * W + W + w] |= m;
               pm[sl[k]] = <u8>(<i32>pm[sl[k]] | (1 << ph));
               if (!used.includes(sl[k])) used.push(sl[k]);
             }
@@ -645,9 +662,27 @@ export class PrefilterTables {
     if (!counts && !r.negate && !r.op!.dynamic && (trig & T_OPAQUE) == 0) ls = r.op!.literals();
     let bytes = 0;
     if (ls != null) for (let k = 0; k < ls.length; k++) bytes += ls[k].length == 0 ? MAX_RULE_LITERAL_BYTES + 1 : min(ls[k].length, WINDOW);
+    let keySlots: StaticArray<i32> | null = null;
+    if ((ls == null || ls.length == 0 || bytes > MAX_RULE_LITERAL_BYTES) && !counts) {
+      // a rule reading only regex-keyed items (ARGS:/^saml/) tests nothing, and so cannot match,
+      // unless some key matches a key regex, and such a key holds one of that regex's literals:
+      // the rule is a candidate when the keys' slots hold one of them
+      const kl = this.keyLiterals(r);
+      if (kl != null) {
+        let kb = 0;
+        for (let k = 0; k < kl.length; k++) kb += kl[k].length == 0 ? MAX_RULE_LITERAL_BYTES + 1 : min(kl[k].length, WINDOW);
+        if (kb <= MAX_RULE_LITERAL_BYTES) {
+          ls = kl; bytes = kb;
+          const ks = new Array<i32>();
+          for (let k = 0; k < slots.length; k++) { const x = keysSlotOf(slots[k]); if (!ks.includes(x)) ks.push(x); }
+          keySlots = new StaticArray<i32>(ks.length);
+          for (let k = 0; k < ks.length; k++) keySlots[k] = ks[k];
+        }
+      }
+    }
     const bit = this.count++;
     r.pfBit = bit;
-    r.pfSlots = sa;
+    r.pfSlots = keySlots != null ? keySlots : sa;
     // a long phrase list (@pmFromFile) is its own one-pass automaton already; in the shared one it
     // would multiply the transition table (states × byte classes) for little gain
     if (ls == null || ls.length == 0 || bytes > MAX_RULE_LITERAL_BYTES) {
@@ -657,10 +692,12 @@ export class PrefilterTables {
       oneBytes.push(new StaticArray<u64>(0));
       return;
     }
-    r.pfItems = true;
-    r.pfTrig = trig;
+    // by key: no item filter (the literals are in the keys, not the values tested) nor triggers
+    r.pfItems = keySlots == null;
+    r.pfByKey = keySlots != null;
+    r.pfTrig = keySlots == null ? trig : 0;
     const lits0 = ls!;
-    if (trig & T_B64) for (let k = 0; k < slots.length; k++) b64.push(slots[k]);
+    if (r.pfTrig & T_B64) for (let k = 0; k < slots.length; k++) b64.push(slots[k]);
     let one = new StaticArray<u64>(0);
     for (let k = 0; k < lits0.length; k++) {
       const b = lits0[k];
@@ -676,6 +713,27 @@ export class PrefilterTables {
       addLiteral(window(b), bit, litIndex, lits, owners);
     }
     oneBytes.push(one);
+  }
+
+  /** The literals of the key regexes when every variable of r is a regex-keyed selector of a
+   *  collection with a names slot (and each key regex has literals), else null. */
+  private keyLiterals(r: Rule): Array<Uint8Array> | null {
+    const out = new Array<Uint8Array>();
+    for (let k = 0; k < r.vars.length; k++) {
+      const sel = r.vars[k];
+      if (sel.keyRe == null || sel.count) return null;
+      const ss = slotsOf(sel.v);
+      if (ss == null) return null;
+      for (let j = 0; j < ss.length; j++) if (keysSlotOf(ss[j]) < 0) return null;
+      const l = sel.keyRe!.literals;
+      if (l == null || l.length == 0) return null;
+      for (let i = 0; i < l.length; i++) {
+        const b = new Uint8Array(l[i].length);
+        for (let c = 0; c < l[i].length; c++) b[c] = <u8>l[i].charCodeAt(c);
+        out.push(b);
+      }
+    }
+    return out.length ? out : null;
   }
 
   /**

@@ -89,9 +89,11 @@ export class Rule {
   auditlog: bool = true;
   /** prefilter (prefilter.ts): bit number (-1: always evaluated), trigger patterns of the
    *  transformations, slots of the variables; pfItems: prefiltered by literals (per item too),
-   *  not only by the presence of its variables */
+   *  not only by the presence of its variables; pfByKey: it reads only regex-keyed items and is
+   *  prefiltered by its key regexes' literals in the keys (pfSlots are the keys' slots) */
   pfBit: i32 = -1;
   pfItems: bool = false;
+  pfByKey: bool = false;
   pfTrig: u32 = 0;
   pfSlots: StaticArray<i32> | null = null;
   /** a marker: `{"marker": "NAME"}` */

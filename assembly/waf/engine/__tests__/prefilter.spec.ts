@@ -226,6 +226,8 @@ const PRESENCE_RULES = "" +
   "{\"id\": 17, \"phase\": 1, \"variables\": [\"&REQUEST_HEADERS:Transfer-Encoding\"], \"match\": {\"gt\": \"0\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // … and `eq 0` can: it always runs
   "{\"id\": 18, \"phase\": 1, \"variables\": [\"&REQUEST_HEADERS:X-Absent\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.absent=1\"]}," +
+  // only regex-keyed items: a candidate when a key holds a literal of the key regex ("saml…")
+  "{\"id\": 19, \"phase\": 2, \"variables\": [\"ARGS:/^(?:json\\\\.)?saml(?:response|request)$/\"], \"transformations\": [\"base64Decode\", \"lowercase\"], \"match\": {\"rx\": \"<!doctype|<!entity\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
   // a rule above the paranoia level is never evaluated
   "{\"id\": 16, \"phase\": 1, \"paranoiaLevel\": 2, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"unconditionalMatch\": \"\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl2=+5\"]}";
 
@@ -248,6 +250,10 @@ describe("prefilter: presence, byte groups, windows", () => {
       "/a", "x-tag", "a-b",
       "/a", "transfer-encoding", "chunked",
       "/a", "x-absent", "1",
+      "/a?SAMLResponse=PCFkb2N0eXBlIHg%2B", "accept", "*/*",
+      "/a?json.samlrequest=PCFkb2N0eXBlIHg%2B", "accept", "*/*",
+      "/a?samlresponsez=PCFkb2N0eXBlIHg%2B", "accept", "*/*",
+      "/a?q=PCFkb2N0eXBlIHg%2B", "accept", "*/*",
     ];
     for (let i = 0; i < cases.length; i += 3) {
       const a = runHeader(on, cases[i], cases[i + 1], cases[i + 2]);
@@ -258,7 +264,14 @@ describe("prefilter: presence, byte groups, windows", () => {
     runHeader(on, "/a", "x-request-id", "3f0c6a9e");
     expect(on.evaluations).toBe(1);
     runHeader(off, "/a", "x-request-id", "3f0c6a9e");
-    expect(off.evaluations).toBe(7);
+    expect(off.evaluations).toBe(8);
+    // arguments whose keys hold neither 'x' (rule 13's key regex ^x) nor "saml…" (rule 19's)
+    runHeader(on, "/a?q=PCFkb2N0eXBlIHg%2B&ya=1", "accept", "*/*");
+    expect(on.evaluations).toBe(1);
+    // a key holding the literal: evaluated, though its key regex does not select it
+    expect(runHeader(on, "/a?samlresponsez=PCFkb2N0eXBlIHg%2B", "accept", "*/*")).toBe("0  0");
+    expect(on.evaluations).toBe(2);
+    expect(runHeader(on, "/a?SAMLResponse=PCFkb2N0eXBlIHg%2B", "accept", "*/*")).toBe("403 19,949110 5");
     // present (even empty) → evaluated, and the negated rule fires
     expect(runHeader(on, "/a", "Content-Length", "")).toBe("403 11,949110 5");
     expect(on.evaluations).toBe(2);
