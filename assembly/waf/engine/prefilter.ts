@@ -220,7 +220,9 @@ const SCALARS: Array<i32> = [
   V.REQUEST_LINE, V.REQUEST_PROTOCOL, V.QUERY_STRING, V.REQUEST_BODY, V.REQUEST_CONTENT_TYPE,
   V.RESPONSE_BODY, V.RESPONSE_CONTENT_TYPE, V.RESPONSE_PROTOCOL, V.SERVER_NAME, V.REMOTE_ADDR,
 ];
-const S_FIXED = S_KV_COUNT + 15;
+/** REQBODY_ERROR (or REQBODY_PROCESSOR_ERROR) is not 0: present only then (see analyze) */
+const S_BODY_ERROR = S_KV_COUNT + 15;
+const S_FIXED = S_KV_COUNT + 16;
 /** keyed slots (one collection's items with one key, e.g. REQUEST_HEADERS:Referer) start here */
 const S_KEYED = S_FIXED;
 const MAX_KEYED = 128;
@@ -237,6 +239,19 @@ function slotsOf(v: i32): Array<i32> | null {
   }
   const k = SCALARS.indexOf(v);
   return k >= 0 ? [S_KV_COUNT + k] : null;
+}
+
+/** Every variable of r is REQBODY_ERROR or REQBODY_PROCESSOR_ERROR (no key, no count), compared
+ *  with a constant number, untransformed, by a comparison that fails on 0 (negate included). */
+function bodyErrorRule(r: Rule): bool {
+  const nop = r.numOp;
+  if (nop == null || nop.cmp(0, nop.k) != r.negate || r.vars.length == 0) return false;
+  for (let k = 0; k < r.vars.length; k++) {
+    const sel = r.vars[k];
+    if (sel.count || sel.key != null || sel.keyRe != null) return false;
+    if (sel.v != V.REQBODY_ERROR && sel.v != V.REQBODY_PROCESSOR_ERROR) return false;
+  }
+  return true;
 }
 
 /** The slot holding the keys of collection slot s (itself for a names slot), or -1 (XML and
@@ -633,6 +648,18 @@ export class PrefilterTables {
                   oneBytes: Array<StaticArray<u64>>): void {
     r.pfBit = -1; r.pfItems = false;
     if (r.isMarker || r.op == null) return;
+    // REQBODY_ERROR compared with a constant that fails on 0 (`eq 1`): the value is the body
+    // processor's error flag, 0 unless a body failed to parse, so the rule is a presence rule on
+    // "the flag is set"
+    if (bodyErrorRule(r)) {
+      r.pfBit = this.count++;
+      const sa = new StaticArray<i32>(1);
+      sa[0] = S_BODY_ERROR;
+      r.pfSlots = sa;
+      r.pfTrig = 0;
+      oneBytes.push(new StaticArray<u64>(0));
+      return;
+    }
     // the slots of its variables: request data only (not TX, MATCHED_VAR)
     const slots = new Array<i32>();
     let counts = false;
@@ -1024,6 +1051,14 @@ export class RulePrefilter {
       this.set(s, ST_N, n); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
       this.contribute(s);
       for (let k = 0; k < found.length; k++) this.contribute(unchecked(found[k]));
+    } else if (s == S_BODY_ERROR) {
+      // present when the body processor's error flag is set; no value to scan
+      const e = <u32>tx.reqbodyError;
+      if (fresh && this.get(s, ST_N) == e) return;
+      this.clear(s);
+      this.set(s, ST_PRESENT, e != 0 ? 1 : 0);
+      this.set(s, ST_N, e);
+      this.contribute(s);
     } else {
       const p = tx.scalar(unchecked(SCALARS[s - S_KV_COUNT]));
       const n = tx.valLen;

@@ -283,6 +283,47 @@ describe("prefilter: presence, byte groups, windows", () => {
   });
 });
 
+const BODY_ERROR_RULES = "" +
+  // the body processor's error flag compared with 1: runs only once a body failed to parse
+  "{\"id\": 21, \"phase\": 2, \"variables\": [\"REQBODY_ERROR\"], \"match\": {\"eq\": \"1\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  // … compared with 0: holds on 0, so it always runs
+  "{\"id\": 22, \"phase\": 2, \"variables\": [\"REQBODY_PROCESSOR_ERROR\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.parsed=1\"]}";
+
+/** POST /a with a Content-Type and a body through phases 1 and 2: "status fired-rules score". */
+function runBody(e: WafEngine, ct: string, body: string): string {
+  e.begin("r", 0);
+  const m = b("POST"), u = b("/a");
+  e.tx.setRequestLine(changetype<usize>(m), 4, changetype<usize>(u), u.byteLength, "HTTP/1.1");
+  const k = b("content-type"), v = b(ct);
+  e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  e.runPhase(1);
+  const x = b(body);
+  e.requestBody(changetype<usize>(x), x.byteLength);
+  e.runPhase(2);
+  e.checkInbound();
+  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
+}
+
+describe("prefilter: body processor errors", () => {
+  it("runs a REQBODY_ERROR check only when the flag is set, with the verdicts of the full evaluation", () => {
+    const on = engine(BODY_ERROR_RULES, true), off = engine(BODY_ERROR_RULES, false);
+    const cases: Array<string> = [
+      "application/json", "{\"a\": 1}",
+      "application/json", "{\"a\": ",
+      "application/x-www-form-urlencoded", "a=1&b=2",
+      "text/plain", "anything",
+      "application/xml", "<a><b></a>",
+    ];
+    for (let i = 0; i < cases.length; i += 2) expect(runBody(on, cases[i], cases[i + 1])).toBe(runBody(off, cases[i], cases[i + 1]), cases[i] + ": " + cases[i + 1]);
+    expect(runBody(on, "application/json", "{\"a\": 1}")).toBe("0  0");
+    expect(on.evaluations).toBe(1);   // only the `eq 0` check
+    expect(runBody(on, "application/json", "{\"a\": ")).toBe("403 21,949110 5");
+    expect(on.evaluations).toBe(2);
+    runHeader(on, "/a", "accept", "*/*");
+    expect(on.evaluations).toBe(1);
+  });
+});
+
 describe("counts compared as numbers", () => {
   it("record the count itself, not the previous rule's fragment", () => {
     const rules = "" +
