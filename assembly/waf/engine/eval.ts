@@ -43,13 +43,45 @@ import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
 import { RulePrefilter, itemSlotOf } from "./prefilter";
 
+/** phaseMeta flags: a flow-only rule; one that is also a constant comparison of `&TX:key` */
+const FLOW_ONLY = 1;
+const FLOW_TX_COUNT = 2;
+
+/** r compares the count of one TX key (`&TX:key`, no key regex, no exclusion) with a number. */
+function txCountOnly(r: Rule): bool {
+  if (r.vars.length != 1 || r.exclusions.length != 0 || r.numOp == null) return false;
+  const sel = r.vars[0];
+  return sel.count && sel.v == V.TX && sel.key != null && sel.keyRe == null && !sel.exclude;
+}
+
+@inline function isMatchedVar(v: i32): bool {
+  return v == V.MATCHED_VAR || v == V.MATCHED_VAR_NAME || v == V.MATCHED_VARS || v == V.MATCHED_VARS_NAMES;
+}
+
+/** Whether a chain starter reads MATCHED_VAR(S)(_NAME(S)) before its own match sets them: as a
+ *  variable, or in a macro of its operator argument. */
+function readsMatched(waf: Waf): bool {
+  for (let p = 0; p < waf.phases.length; p++) {
+    const rules = waf.phases[p];
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (r.isMarker) continue;
+      for (let k = 0; k < r.vars.length; k++) if (isMatchedVar(r.vars[k].v)) return true;
+      for (let k = 0; k < r.exclusions.length; k++) if (isMatchedVar(r.exclusions[k].v)) return true;
+      const a = r.opArg;
+      if (a != null) for (let k = 0; k < a.parts.length; k++) if (isMatchedVar(a.parts[k].v)) return true;
+    }
+  }
+  return false;
+}
+
 /** Debugging aid for the engine harness (harness.ts traceRun): while on, the ids of the rules
  *  evaluated are collected in `traced` (which rules a request costs, what the prefilter skips). */
 export let TRACE = false;
 export const traced = new Array<i32>();
 export function setTrace(on: bool): void { TRACE = on; if (on) traced.length = 0; }
 export const INBOUND_RULE_ID = 949110;
-const META = 2;
+const META = 3;
 /** fail-closed answers, numbered as ModSecurity's modsecurity.conf-recommended rules */
 export const BODY_ERROR_RULE_ID = 200002;
 export const INTERNAL_ERROR_RULE_ID = 200005;
@@ -140,7 +172,7 @@ export class WafEngine {
     tx.engine = s.mode;
     if (this.initKeys == null) this.prepareTxInit();
     tx.tx.initFrom(this.initKeys!, this.initNames!, this.initVals!);
-    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0; this.skipped = 0;
+    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0; this.skipped = 0; this.flowSkipped = 0;
     if (this.pf != null) this.pf!.newRequest();
   }
 
@@ -177,6 +209,23 @@ export class WafEngine {
         const r = unchecked(rules[i]);
         const m = i * META;
         i++;
+        // a flow-only rule (phaseMeta) with nothing to visit before its skipAfter target: matched
+        // or not, the walk goes on after the target, and evaluating it changes nothing else
+        const flags = unchecked(meta[m + 2]);
+        if (flags != 0) {
+          const t = unchecked(meta[m + 1]);
+          if (this.nextReal(pf, meta, i, t) >= t) { this.flowSkipped++; i = pf.next(t); continue; }
+          if (flags == FLOW_TX_COUNT && !this.removed(r)) {
+            // `&TX:key <op> number`: decided from the store, with nothing recorded (flow-only)
+            this.evaluations++;
+            if (TRACE) traced.push(r.id);
+            const sel = unchecked(r.vars[0]);
+            const nop = r.numOp!;
+            if (nop.cmp(tx.tx.find(sel.key!, sel.keyHash) >= 0 ? 1 : 0, nop.k) != r.negate) i = t;
+            i = pf.next(i);
+            continue;
+          }
+        }
         if (!this.removed(r) && this.evalChain(r)) {
           if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
           i = this.flow(r, rules, i, unchecked(meta[m + 1]));
@@ -211,10 +260,36 @@ export class WafEngine {
     return jump >= 0 ? jump : i;
   }
 
-  /** Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1]. */
+  /** After prepare(): the first position in [i, limit) the walk would evaluate, counting a
+   *  flow-only rule only when it guards such a position before its own target (else limit or more). */
+  private nextReal(pf: RulePrefilter, meta: StaticArray<i32>, i: i32, limit: i32): i32 {
+    let k = pf.next(i);
+    while (k < limit) {
+      const m = k * META;
+      if (unchecked(meta[m + 2]) == 0) return k;
+      const t = unchecked(meta[m + 1]);
+      if (t > limit || this.nextReal(pf, meta, k + 1, t) < t) return k;
+      k = pf.next(t);
+    }
+    return k;
+  }
+
+  /** flow-only rules passed over by the prefilter walk in this request (tests, bench) */
+  flowSkipped: i32 = 0;
+
+  /**
+   * Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1,
+   * FLOW_ONLY / FLOW_TX_COUNT or 0]. A flow-only rule only moves the walk: pass, not logged, no
+   * chain, setvar, ctl or capture, a skipAfter target; and no chain starter of the configuration
+   * reads MATCHED_VAR(S)(_NAME(S)) (as a variable or in an operator argument), the only state its
+   * match would change that a later rule could see. (A `msg` is expanded at the end of the
+   * transaction, for debug replies, with the last MATCHED_VAR of the request: passing over such a
+   * rule can change that text, never a verdict.)
+   */
   private meta: Array<StaticArray<i32>> = [];
   private phaseMeta(phase: i32): StaticArray<i32> {
     if (this.meta.length == 0) {
+      const matchedSafe = !readsMatched(this.waf);
       for (let p = 0; p < this.waf.phases.length; p++) {
         const rules = this.waf.phases[p];
         const mt = new StaticArray<i32>(rules.length * META);
@@ -228,6 +303,9 @@ export class WafEngine {
             jump = j < rules.length ? j + 1 : rules.length;
           }
           mt[i * META + 1] = jump;
+          const flowOnly = matchedSafe && jump >= 0 && r.chain == null && (r.action == Act.None || r.action == Act.Pass) &&
+            !r.log && r.setvars.length == 0 && r.ctls.length == 0 && !r.capture;
+          mt[i * META + 2] = !flowOnly ? 0 : txCountOnly(r) ? FLOW_TX_COUNT : FLOW_ONLY;
         }
         this.meta.push(mt);
       }

@@ -324,6 +324,52 @@ describe("prefilter: body processor errors", () => {
   });
 });
 
+const FLOW_RULES = "" +
+  "{\"id\": 30, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"setflag\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.flag=1\"]}," +
+  // flow-only: skips A while tx.flag is absent
+  "{\"id\": 31, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-A\"}," +
+  "{\"id\": 32, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"attack\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"marker\": \"END-A\"}," +
+  // nested flow-only rules: B guards C, C guards 35; a regex flow rule (not a TX count) guards D
+  "{\"id\": 33, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"1\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-B\"}," +
+  "{\"id\": 34, \"phase\": 2, \"variables\": [\"&TX:other\"], \"match\": {\"eq\": \"0\"}, \"negate\": true, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-C\"}," +
+  "{\"id\": 35, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"evil\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"marker\": \"END-C\"}," +
+  "{\"marker\": \"END-B\"}," +
+  "{\"id\": 36, \"phase\": 2, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"rx\": \"^G\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-D\"}," +
+  "{\"id\": 37, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"bad\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"marker\": \"END-D\"}";
+
+describe("prefilter: flow-only rules", () => {
+  it("passes over a flow-only rule with nothing to visit before its target, with the verdicts of the full evaluation", () => {
+    const on = engine(FLOW_RULES, true), off = engine(FLOW_RULES, false);
+    const cases = ["/a?x=1", "/a?x=attack", "/a?x=setflag+attack", "/a?x=setflag+evil", "/a?x=evil", "/a?x=bad", "/a?x=setflag+bad"];
+    for (let i = 0; i < cases.length; i++) expect(run(on, cases[i], "x")).toBe(run(off, cases[i], "x"), cases[i]);
+    // nothing to visit: 31, 33 (over 34, itself with nothing before its target) and 36 are passed over
+    run(on, "/a?x=1", "x");
+    expect(on.evaluations).toBe(0);
+    expect(on.flowSkipped).toBe(3);
+    // "attack" makes 32 a candidate: 31 runs (tx.flag absent → it skips 32)
+    expect(run(on, "/a?x=attack", "x")).toBe("0  0");
+    expect(on.evaluations).toBe(1);
+    // with tx.flag set, 31 runs and does not skip: 32 fires; "evil": 33 runs and skips 34 and 35
+    expect(run(on, "/a?x=setflag+attack", "x")).toBe("403 32,949110 5");
+    expect(run(on, "/a?x=setflag+evil", "x")).toBe("0  0");
+    // without the flag, 33 does not skip: 34 (&TX:other eq 0, negated: no match) lets 35 run
+    expect(run(on, "/a?x=evil", "x")).toBe("403 35,949110 5");
+    // "bad" makes 37 a candidate: 36 (a GET, not a TX count) runs in full and skips it
+    expect(run(on, "/a?x=bad", "x")).toBe("0  0");
+    expect(on.evaluations).toBe(1);   // 36 only (31 and 33 guard no candidate)
+  });
+
+  it("evaluates them all when a chain starter reads MATCHED_VAR", () => {
+    const on = engine(FLOW_RULES + ",{\"id\": 38, \"phase\": 2, \"variables\": [\"MATCHED_VAR\"], \"match\": {\"streq\": \"zzz\"}, \"action\": \"pass\", \"log\": false}", true);
+    run(on, "/a?x=1", "x");
+    expect(on.flowSkipped).toBe(0);
+    expect(on.evaluations).toBe(5);   // 31, 33, 34, 36 and 38
+  });
+});
+
 describe("counts compared as numbers", () => {
   it("record the count itself, not the previous rule's fragment", () => {
     const rules = "" +
