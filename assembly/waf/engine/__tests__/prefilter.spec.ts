@@ -187,6 +187,27 @@ describe("prefilter on rules", () => {
     expect(run(on, "/a?x=1%20union%20select%202", "Mozilla/5.0")).toBe("403 1,949110 5");
   });
 
+  it("finds a literal at every offset of a value of 30 to 80 bytes", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    for (let len = 30; len <= 80; len += 7) {
+      for (let off0 = 0; off0 + 7 <= len; off0++) {
+        let q = "/a?x=";
+        for (let i = 0; i < off0; i++) q += "a";
+        q += "%3Cscript";   // "<script" in the argument: rule 3's literal, none of its triggers
+        for (let i = off0 + 7; i < len; i++) q += "b";
+        const a = run(on, q, "x");
+        expect(a.startsWith("403 3,")).toBe(true, q + ": " + a);
+        expect(a).toBe(run(off, q, "x"), q);
+        // the same through a header value (a keyed slot; "nikto" in the User-Agent)
+        let ua = "";
+        for (let i = 0; i < off0; i++) ua += "m";
+        ua += "nikto";
+        for (let i = off0 + 5; i < len; i++) ua += "z";
+        expect(run(on, "/a", ua)).toBe("403 2,949110 5", ua);
+      }
+    }
+  });
+
   it("agrees with the full evaluation on random requests", () => {
     const on = engine(RULES, true), off = engine(RULES, false);
     const v = new ByteBuf(64);
