@@ -43,15 +43,25 @@ import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
 import { RulePrefilter, itemSlotOf } from "./prefilter";
 
-/** phaseMeta flags: a flow-only rule; one that is also a constant comparison of `&TX:key` */
+/** phaseMeta flags: a flow-only rule (no effect but where the walk goes on); a rule decided from
+ *  the TX store alone (a constant comparison of `&TX:key`; its setvars, if any, are constant) */
 const FLOW_ONLY = 1;
-const FLOW_TX_COUNT = 2;
+const TX_COUNT = 2;
 
 /** r compares the count of one TX key (`&TX:key`, no key regex, no exclusion) with a number. */
 function txCountOnly(r: Rule): bool {
   if (r.vars.length != 1 || r.exclusions.length != 0 || r.numOp == null) return false;
   const sel = r.vars[0];
   return sel.count && sel.v == V.TX && sel.key != null && sel.keyRe == null && !sel.exclude;
+}
+
+/** Every setvar of r has a constant name and value (no macro: nothing read from the match). */
+function constantSetvars(r: Rule): bool {
+  for (let k = 0; k < r.setvars.length; k++) {
+    const sv = r.setvars[k];
+    if (sv.lkey == null || !sv.value.constant) return false;
+  }
+  return true;
 }
 
 @inline function isMatchedVar(v: i32): bool {
@@ -214,14 +224,18 @@ export class WafEngine {
         const flags = unchecked(meta[m + 2]);
         if (flags != 0) {
           const t = unchecked(meta[m + 1]);
-          if (this.nextReal(pf, meta, i, t) >= t) { this.flowSkipped++; i = pf.next(t); continue; }
-          if (flags == FLOW_TX_COUNT && !this.removed(r)) {
-            // `&TX:key <op> number`: decided from the store, with nothing recorded (flow-only)
+          if ((flags & FLOW_ONLY) != 0 && this.nextReal(pf, meta, i, t) >= t) { this.flowSkipped++; i = pf.next(t); continue; }
+          if ((flags & TX_COUNT) != 0 && !this.removed(r)) {
+            // `&TX:key <op> number`: decided from the store, no match recorded (nothing reads it)
             this.evaluations++;
             if (TRACE) traced.push(r.id);
             const sel = unchecked(r.vars[0]);
             const nop = r.numOp!;
-            if (nop.cmp(tx.tx.find(sel.key!, sel.keyHash) >= 0 ? 1 : 0, nop.k) != r.negate) i = t;
+            if (nop.cmp(tx.tx.find(sel.key!, sel.keyHash) >= 0 ? 1 : 0, nop.k) != r.negate) {
+              tx.currentRule = r;
+              for (let k = 0; k < r.setvars.length; k++) this.setvar(unchecked(r.setvars[k]));
+              if (t >= 0) i = t;
+            }
             i = pf.next(i);
             continue;
           }
@@ -266,7 +280,7 @@ export class WafEngine {
     let k = pf.next(i);
     while (k < limit) {
       const m = k * META;
-      if (unchecked(meta[m + 2]) == 0) return k;
+      if ((unchecked(meta[m + 2]) & FLOW_ONLY) == 0) return k;
       const t = unchecked(meta[m + 1]);
       if (t > limit || this.nextReal(pf, meta, k + 1, t) < t) return k;
       k = pf.next(t);
@@ -279,8 +293,9 @@ export class WafEngine {
 
   /**
    * Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1,
-   * FLOW_ONLY / FLOW_TX_COUNT or 0]. A flow-only rule only moves the walk: pass, not logged, no
-   * chain, setvar, ctl or capture, a skipAfter target; and no chain starter of the configuration
+   * FLOW_ONLY | TX_COUNT]. A flow-only rule only moves the walk: pass, not logged, no chain,
+   * setvar, ctl or capture, a skipAfter target (TX_COUNT: constant setvars allowed, any or no
+   * target); and, for both, no chain starter of the configuration
    * reads MATCHED_VAR(S)(_NAME(S)) (as a variable or in an operator argument), the only state its
    * match would change that a later rule could see. (A `msg` is expanded at the end of the
    * transaction, for debug replies, with the last MATCHED_VAR of the request: passing over such a
@@ -303,9 +318,13 @@ export class WafEngine {
             jump = j < rules.length ? j + 1 : rules.length;
           }
           mt[i * META + 1] = jump;
-          const flowOnly = matchedSafe && jump >= 0 && r.chain == null && (r.action == Act.None || r.action == Act.Pass) &&
-            !r.log && r.setvars.length == 0 && r.ctls.length == 0 && !r.capture;
-          mt[i * META + 2] = !flowOnly ? 0 : txCountOnly(r) ? FLOW_TX_COUNT : FLOW_ONLY;
+          // no effect a later rule could see but the walk's position (and constant setvars)
+          const quiet = matchedSafe && !r.isMarker && r.skip == 0 && r.chain == null && (r.action == Act.None || r.action == Act.Pass) &&
+            !r.log && r.ctls.length == 0 && !r.capture;
+          let flags = 0;
+          if (quiet && jump >= 0 && r.setvars.length == 0) flags |= FLOW_ONLY;
+          if (quiet && txCountOnly(r) && constantSetvars(r)) flags |= TX_COUNT;
+          mt[i * META + 2] = flags;
         }
         this.meta.push(mt);
       }

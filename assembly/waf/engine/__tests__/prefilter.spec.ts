@@ -383,6 +383,20 @@ describe("prefilter: flow-only rules", () => {
     expect(on.evaluations).toBe(1);   // 36 only (31 and 33 guard no candidate)
   });
 
+  it("decides a &TX count with constant setvars from the store, and applies them", () => {
+    const rules = "" +
+      "{\"id\": 40, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"setflag\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.flag=1\"]}," +
+      "{\"id\": 41, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.clean=1\", \"tx.n=+2\"], \"skipAfter\": \"END-F\"}," +
+      "{\"id\": 42, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"attack\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+      "{\"marker\": \"END-F\"}," +
+      "{\"id\": 43, \"phase\": 2, \"variables\": [\"TX:n\"], \"match\": {\"eq\": \"2\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+%{tx.clean}\"]}";
+    const on = engine(rules, true), off = engine(rules, false);
+    const cases = ["/a?x=1", "/a?x=attack", "/a?x=setflag+attack", "/a?x=setflag"];
+    for (let i = 0; i < cases.length; i++) expect(run(on, cases[i], "x")).toBe(run(off, cases[i], "x"), cases[i]);
+    expect(run(on, "/a?x=attack", "x")).toBe("0 43 1");   // 41 matched: clean=1, n=2, 42 skipped
+    expect(run(on, "/a?x=setflag+attack", "x")).toBe("403 42,949110 5");
+  });
+
   it("evaluates them all when a chain starter reads MATCHED_VAR", () => {
     const on = engine(FLOW_RULES + ",{\"id\": 38, \"phase\": 2, \"variables\": [\"MATCHED_VAR\"], \"match\": {\"streq\": \"zzz\"}, \"action\": \"pass\", \"log\": false}", true);
     run(on, "/a?x=1", "x");
