@@ -81,9 +81,9 @@ export const T_B64: u32 = 32768;    // the whole value is base64 that t:base64Te
 /** a transformation that may rewrite any value: the rule is always evaluated */
 export const T_OPAQUE: u32 = 1 << 30;
 const T_NOTB64: u32 = 1 << 16;      // SINGLE only: a byte outside the base64 alphabets (allBase64)
-const TRIG_BITS = 16;
+const TRIG_BITS = 16;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
 /** PrefilterTables.scanCls: the byte needs more than an automaton step */
-const SCAN_SPECIAL: u32 = 0x8000;                 // T_PCT … T_B64 (T_NOTB64 never reaches a slot)
+const SCAN_SPECIAL: u32 = 0x8000;
 
 /** The trigger patterns of a transformation (by name, any case): a value holding none of them is
  *  left equal to itself up to ASCII case or trimmed ends. T_OPAQUE when no such set is known. */
@@ -583,8 +583,8 @@ export class PrefilterTables {
   }
 
   /** phaseSlots, phaseBases, phaseMask, slotRules (with the presence rules) and trigRules from
-   *  the analysed rules (chain followers included); per phase, the rules always evaluated and the starters' positions (runPhase walks
-   *  only these and the candidates). */
+   *  the analysed rules (chain followers included); per phase, the rules always evaluated and the
+   *  starters' positions (runPhase walks only these and the candidates). */
   private indexRules(waf: Waf): void {
     const W = this.words;
     const sr = new StaticArray<u64>(this.nslots * 2 * W);
