@@ -163,3 +163,16 @@ test("DURATION: the transaction reads the host's clock when a rule (or a macro) 
     host.close();
   }
 });
+
+test("the debug reply's msg expands MATCHED_VAR(_NAME) as the rule's own match left them, not a later rule's", async () => {
+  const rules = [
+    { id: 60, phase: 2, variables: ["ARGS:file"], match: { rx: "^https?://" }, action: "block", msg: "parameter %{MATCHED_VAR_NAME} holds %{MATCHED_VAR}", setvar: ["tx.inbound_anomaly_score_pl1=+5"] },
+    { id: 61, phase: 2, variables: ["ARGS:other"], match: { streq: "x" }, action: "pass", log: false },
+    { id: 62, phase: 2, variables: ["ARGS:more"], match: { streq: "y" }, action: "pass", msg: "logged, later" },
+  ];
+  const host = await Host.create({ wasm, configuration: cfg(rules, {}, { debug: true }) });
+  const r = await host.request({ method: "GET", path: "/?file=http://evil.test/x&other=x&more=y" });
+  assert.equal(r.status, 403);
+  assert.equal(JSON.parse(dec.decode(r.body)).msg, "parameter ARGS:file holds http://evil.test/x");
+  host.close();
+});

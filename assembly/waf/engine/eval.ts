@@ -297,9 +297,8 @@ export class WafEngine {
    * setvar, ctl or capture, a skipAfter target (TX_COUNT: constant setvars allowed, any or no
    * target); and, for both, no chain starter of the configuration
    * reads MATCHED_VAR(S)(_NAME(S)) (as a variable or in an operator argument), the only state its
-   * match would change that a later rule could see. (A `msg` is expanded at the end of the
-   * transaction, for debug replies, with the last MATCHED_VAR of the request: passing over such a
-   * rule can change that text, never a verdict.)
+   * match would change that a later rule could see (a fired rule's `msg` is expanded with its own
+   * match: firstMessage).
    */
   private meta: Array<StaticArray<i32>> = [];
   private phaseMeta(phase: i32): StaticArray<i32> {
@@ -665,6 +664,7 @@ export class WafEngine {
     if (mi < pool.length) m = unchecked(pool[mi]); else { m = new Match(); pool.push(m); }
     m.ruleId = r.id;
     m.namePtr = np; m.nameLen = nl;
+    m.varPtr = vcopy; m.varLen = vl;
     if (c.fragLen >= 0) {
       // the fragment lies inside the value that was tested; keep it (a copy) for the decision
       m.valuePtr = tx.arena.copy(c.fragPtr, c.fragLen); m.valueLen = c.fragLen;
@@ -724,12 +724,25 @@ export class WafEngine {
     return s;
   }
 
-  /** The message of the first fired rule that has one (for the debug reply). */
+  /** The message of the first fired rule that has one (for the debug reply), with MATCHED_VAR and
+   *  MATCHED_VAR_NAME as that rule's chain left them (its last match record: the starter's records,
+   *  then its followers', which carry id 0), not as later rules left them. */
   firstMessage(): string {
     const tx = this.tx;
     for (let i = 0; i < tx.firedRules.length; i++) {
       const r = this.findRule(tx.firedRules[i]);
-      if (r != null && r.msg != null) { tx.currentRule = r; return expandString(r.msg!, tx); }
+      if (r == null || r.msg == null) continue;
+      tx.currentRule = r;
+      const ms = tx.matches;
+      let j = 0;
+      while (j < ms.length && ms[j].ruleId != r.id) j++;
+      if (j < ms.length) {
+        while (j + 1 < ms.length && (ms[j + 1].ruleId == r.id || ms[j + 1].ruleId == 0)) j++;
+        const m = ms[j];
+        tx.setScalar(V.MATCHED_VAR, m.varPtr, m.varLen);
+        tx.setScalar(V.MATCHED_VAR_NAME, m.namePtr, m.nameLen);
+      }
+      return expandString(r.msg!, tx);
     }
     return "";
   }

@@ -234,6 +234,9 @@ export class Match {
   nameLen: i32 = 0;
   valuePtr: usize = 0;
   valueLen: i32 = 0;
+  /** the whole matched value (MATCHED_VAR), in the arena; valuePtr may be a fragment of it */
+  varPtr: usize = 0;
+  varLen: i32 = 0;
   get name(): string { return String.UTF8.decodeUnsafe(this.namePtr, this.nameLen); }
 }
 
