@@ -421,8 +421,6 @@ export class PrefilterTables {
   byteGroups: StaticArray<u64> = new StaticArray<u64>(256);
   /** per one-byte literal group: its rules (`words` u64) */
   groupRules: StaticArray<u64> = new StaticArray<u64>(0);
-  /** per phase (1..5): the slots its prefiltered rules read */
-  phaseSlots: Array<StaticArray<i32>> = [];
   /** per phase (1..5): the collection and scalar slots to bring up to date (keyed slots are
    *  brought up to date with their collection) */
   phaseBases: Array<StaticArray<i32>> = [];
@@ -582,7 +580,7 @@ export class PrefilterTables {
     this.sets = st;
   }
 
-  /** phaseSlots, phaseBases, phaseMask, slotRules (with the presence rules) and trigRules from
+  /** phaseBases, phaseMask, slotRules (with the presence rules) and trigRules from
    *  the analysed rules (chain followers included); per phase, the rules always evaluated and the
    *  starters' positions (runPhase walks only these and the candidates). */
   private indexRules(waf: Waf): void {
@@ -593,12 +591,11 @@ export class PrefilterTables {
     const bi = new StaticArray<i32>(max(1, this.count));
     for (let k = 0; k < bi.length; k++) bi[k] = -1;
     const dpl = waf.settings.detectionParanoiaLevel;
-    this.phaseSlots.push(new StaticArray<i32>(0));
     this.phaseBases.push(new StaticArray<i32>(0));
     this.phaseAlways.push(new StaticArray<u64>(0));
     this.phaseStart.push(new StaticArray<u64>(W));
     for (let ph = 1; ph <= 5; ph++) {
-      const used = new Array<i32>();
+      const bases = new Array<i32>();   // the collections and scalars behind the slots read
       const rules = waf.phases[ph];
       const always = new StaticArray<u64>((rules.length + 63) >> 6);
       const start = new StaticArray<u64>(W);
@@ -617,20 +614,13 @@ export class PrefilterTables {
               sr[sl[k] * 2 * W + w] |= m;
               if (!x.pfItems && !x.pfByKey) sr[sl[k] * 2 * W + W + w] |= m;
               pm[sl[k]] = <u8>(<i32>pm[sl[k]] | (1 << ph));
-              if (!used.includes(sl[k])) used.push(sl[k]);
+              const b = sl[k] >= S_KEYED ? this.keyedBase[sl[k] - S_KEYED] : sl[k];
+              if (!bases.includes(b)) bases.push(b);
             }
             for (let b = 0; b < TRIG_BITS; b++) if ((x.pfTrig >> <u32>b) & 1) tr[b * W + w] |= m;
           }
           r = x.chain;
         }
-      }
-      const a = new StaticArray<i32>(used.length);
-      for (let k = 0; k < used.length; k++) a[k] = used[k];
-      this.phaseSlots.push(a);
-      const bases = new Array<i32>();
-      for (let k = 0; k < used.length; k++) {
-        const b = used[k] >= S_KEYED ? this.keyedBase[used[k] - S_KEYED] : used[k];
-        if (!bases.includes(b)) bases.push(b);
       }
       const ba = new StaticArray<i32>(bases.length);
       for (let k = 0; k < bases.length; k++) ba[k] = bases[k];
@@ -962,14 +952,6 @@ export class RulePrefilter {
     if ((unchecked(unchecked(this.itT[s])[i]) & r.pfTrig) != 0) return true;
     const bit = r.pfBit;
     return (unchecked(unchecked(this.itH[s])[i * this.W + (bit >> 6)]) & ((<u64>1) << (<u64>(bit & 63)))) != 0;
-  }
-
-  debugSlot(s: i32): string {
-    let r = "trig=" + this.get(s, ST_TRIG).toString() + " present=" + this.get(s, ST_PRESENT).toString() + " hits=";
-    for (let w = 0; w < this.W; w++) r += load<u64>(this.hitsRow(s) + (<usize>w << 3)).toString(16) + " ";
-    r += "contrib=";
-    for (let w = 0; w < this.W; w++) r += load<u64>(this.contribRow(s) + (<usize>w << 3)).toString(16) + " ";
-    return r;
   }
 
   /** Brings collection or scalar slot s (and a collection's keyed slots) up to date. */
