@@ -229,12 +229,11 @@ export class WafEngine {
             // `&TX:key <op> number`: decided from the store, no match recorded (nothing reads it)
             this.evaluations++;
             if (TRACE) traced.push(r.id);
-            const sel = unchecked(r.vars[0]);
             const nop = r.numOp!;
-            if (nop.cmp(tx.tx.find(sel.key!, sel.keyHash) >= 0 ? 1 : 0, nop.k) != r.negate) {
+            if (nop.cmp(this.countOf(unchecked(r.vars[0])), nop.k) != r.negate) {
               tx.currentRule = r;
               for (let k = 0; k < r.setvars.length; k++) this.setvar(unchecked(r.setvars[k]));
-              if (t >= 0) i = t;
+              i = this.flow(r, rules, i, t);
             }
             i = pf.next(i);
             continue;
