@@ -124,19 +124,24 @@ function engine(rules: string, prefilter: bool): WafEngine {
   return new WafEngine(w);
 }
 
-/** GET uri with one header through phases 1 and 2: "status fired-rules score". */
-function runHeader(e: WafEngine, uri: string, name: string, value: string): string {
+/** A request with one header (and a body, when not empty) through phases 1 and 2:
+ *  "status fired-rules score". */
+function request(e: WafEngine, method: string, uri: string, name: string, value: string, body: string = ""): string {
   e.begin("r", 0);
-  const m = b("GET"), u = b(uri);
-  e.tx.setRequestLine(changetype<usize>(m), 3, changetype<usize>(u), u.byteLength, "HTTP/1.1");
+  const m = b(method), u = b(uri);
+  e.tx.setRequestLine(changetype<usize>(m), m.byteLength, changetype<usize>(u), u.byteLength, "HTTP/1.1");
   const k = b(name), v = b(value);
   e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
   e.runPhase(1);
-  e.requestBody(0, 0);
+  if (body.length) { const x = b(body); e.requestBody(changetype<usize>(x), x.byteLength); }
+  else e.requestBody(0, 0);
   e.runPhase(2);
   e.checkInbound();
   return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
 }
+
+/** GET uri with one header. */
+function runHeader(e: WafEngine, uri: string, name: string, value: string): string { return request(e, "GET", uri, name, value); }
 
 function run(e: WafEngine, uri: string, ua: string): string { return runHeader(e, uri, "user-agent", ua); }
 
@@ -310,20 +315,8 @@ const BODY_ERROR_RULES = "" +
   // … compared with 0: holds on 0, so it always runs
   "{\"id\": 22, \"phase\": 2, \"variables\": [\"REQBODY_PROCESSOR_ERROR\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.parsed=1\"]}";
 
-/** POST /a with a Content-Type and a body through phases 1 and 2: "status fired-rules score". */
-function runBody(e: WafEngine, ct: string, body: string): string {
-  e.begin("r", 0);
-  const m = b("POST"), u = b("/a");
-  e.tx.setRequestLine(changetype<usize>(m), 4, changetype<usize>(u), u.byteLength, "HTTP/1.1");
-  const k = b("content-type"), v = b(ct);
-  e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
-  e.runPhase(1);
-  const x = b(body);
-  e.requestBody(changetype<usize>(x), x.byteLength);
-  e.runPhase(2);
-  e.checkInbound();
-  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
-}
+/** POST /a with a Content-Type and a body. */
+function runBody(e: WafEngine, ct: string, body: string): string { return request(e, "POST", "/a", "content-type", ct, body); }
 
 describe("prefilter: body processor errors", () => {
   it("runs a REQBODY_ERROR check only when the flag is set, with the verdicts of the full evaluation", () => {
