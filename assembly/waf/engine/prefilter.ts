@@ -241,11 +241,17 @@ function slotsOf(v: i32): Array<i32> | null {
   return k >= 0 ? [S_KV_COUNT + k] : null;
 }
 
+/** r compares its value with a constant number, untransformed (Rule.numOp), and does not match
+ *  on 0 (negate included): an absent count or an unset error flag cannot make it match. */
+function failsOnZero(r: Rule): bool {
+  const nop = r.numOp;
+  return nop != null && nop.cmp(0, nop.k) == r.negate;
+}
+
 /** Every variable of r is REQBODY_ERROR or REQBODY_PROCESSOR_ERROR (no key, no count), compared
  *  with a constant number, untransformed, by a comparison that fails on 0 (negate included). */
 function bodyErrorRule(r: Rule): bool {
-  const nop = r.numOp;
-  if (nop == null || nop.cmp(0, nop.k) != r.negate || r.vars.length == 0) return false;
+  if (!failsOnZero(r) || r.vars.length == 0) return false;
   for (let k = 0; k < r.vars.length; k++) {
     const sel = r.vars[k];
     if (sel.count || sel.key != null || sel.keyRe != null) return false;
@@ -671,10 +677,7 @@ export class PrefilterTables {
     for (let k = 0; k < r.tnames.length; k++) trig |= transformTriggers(r.tnames[k]);
     // a `&` count of absent data is 0: a rule whose constant comparison fails on 0 (`&X gt 0`) cannot
     // match while every slot it counts is absent (a presence rule, below); else it always runs
-    if (counts) {
-      const nop = r.numOp;
-      if (nop == null || nop.cmp(0, nop.k) != r.negate) return;
-    }
+    if (counts && !failsOnZero(r)) return;
     let ls: Array<Uint8Array> | null = null;
     if (!counts && !r.negate && !r.op!.dynamic && (trig & T_OPAQUE) == 0) ls = r.op!.literals();
     let bytes = 0;
