@@ -39,8 +39,10 @@
  * How values are scanned: one-byte literals form byte groups (rules with the same byte set share
  * one; a value's groups are the OR of a per-byte table); longer literals go into one automaton,
  * those over WINDOW bytes as their rarest WINDOW-byte piece (a value holding the literal holds
- * every piece of it, so this only widens the candidates). Chains above the paranoia level are
- * never evaluated and not analysed.
+ * every piece of it, so this only widens the candidates). A value of up to 128 bytes seen
+ * recently (in any slot or request: header names, Host, User-Agent, Accept repeat) is not scanned
+ * again: its hits and triggers come from a memo keyed by its exact bytes (ScanMemo). Chains above
+ * the paranoia level are never evaluated and not analysed.
  *
  * The engine calls newRequest() per transaction, prepare(phase) before each phase (brings the
  * phase's slots up to date and computes one bit set of candidate rules for the whole phase and
@@ -405,6 +407,52 @@ function addLiteral(b: Uint8Array, bit: i32, litIndex: Map<string, i32>, lits: A
   for (let w = 0; w < W; w++) store<u64>(dst + (<usize>w << 3), load<u64>(dst + (<usize>w << 3)) | load<u64>(src + (<usize>w << 3)));
 }
 
+// ---- scan memo ---------------------------------------------------------------------------------
+
+/** values up to this many bytes are remembered (header names, Host, User-Agent, Accept, method,
+ *  short paths and arguments: the values that repeat from request to request) */
+const MEMO_MAX_LEN = 128;
+export const MEMO_ENTRIES = 256;   // direct-mapped, a power of two
+
+/** A 64-bit hash of [p, p+n) (8 bytes a step); only picks the memo entry and pre-screens it:
+ *  a hit is decided by comparing the bytes. */
+export function valueHash(p: usize, n: i32): u64 {
+  let h: u64 = (<u64>n + 1) * 0x9e3779b97f4a7c15;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) { h = (h ^ load<u64>(p + <usize>i)) * 0xff51afd7ed558ccd; h ^= h >> 32; }
+  let tail: u64 = 0;
+  for (let k = 0; i < n; i++, k += 8) tail |= (<u64>load<u8>(p + <usize>i)) << (<u64>k);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53;
+  return h ^ (h >> 29);
+}
+
+/** [a, a+n) and [b, b+n) hold the same bytes. */
+function sameBytes(a: usize, b: usize, n: i32): bool {
+  let i = 0;
+  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+  for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  return true;
+}
+
+/**
+ * What the scan found in recently seen short values, so that a value seen again (in any slot, in
+ * any request) costs a hash and a comparison instead of a pass of the automaton. An entry keeps the
+ * value's bytes, and a hit needs the same length and the same bytes: the remembered hits and
+ * triggers are exactly what the scan computes for those bytes (the tables never change), so the
+ * memo cannot change which rules run. Slot-dependent parts (T_B64: finishTriggers) are not kept.
+ */
+class ScanMemo {
+  hash: StaticArray<u64> = new StaticArray<u64>(MEMO_ENTRIES);
+  len: StaticArray<i32> = new StaticArray<i32>(MEMO_ENTRIES);   // -1 = empty
+  trig: StaticArray<u32> = new StaticArray<u32>(MEMO_ENTRIES);
+  bytes: StaticArray<u8> = new StaticArray<u8>(MEMO_ENTRIES * MEMO_MAX_LEN);
+  hits: StaticArray<u64>;
+  constructor(public W: i32) {
+    this.hits = new StaticArray<u64>(MEMO_ENTRIES * W);
+    for (let e = 0; e < MEMO_ENTRIES; e++) unchecked(this.len[e] = -1);
+  }
+}
+
 // ---- the prefilter ---------------------------------------------------------------------------
 
 /** The per-configuration part: rule analysis and the automaton (built once per Waf, shared by
@@ -445,6 +493,8 @@ export class PrefilterTables {
   maxRules: i32 = 0;
   /** per trigger bit (0..16): the rules whose transformations react to it */
   trigRules: StaticArray<u64> = new StaticArray<u64>(0);
+  /** recently scanned short values (mutable: a cache shared by the VM's engines) */
+  memo: ScanMemo = changetype<ScanMemo>(0);
   /** per slot: read by a rule with t:base64Text (only those values are test-decoded) */
   b64Slots: StaticArray<bool> = new StaticArray<bool>(0);
   /** slots in all: the fixed ones, then the keyed ones */
@@ -526,6 +576,7 @@ export class PrefilterTables {
       }
     }
     this.words = max(1, (this.count + 63) >> 6);
+    this.memo = new ScanMemo(this.words);
     this.indexRules(waf);
     this.indexKeys();
     this.groupBytes(oneBytes, litIndex, lits, owners);
@@ -823,8 +874,9 @@ export class RulePrefilter {
   private nslots: i32 = 0;
   /** slots are checked for changes once per phase (nothing a rule does changes them) */
   private phaseGen: u32 = 1;
-  /** values scanned in this request (tests, bench) */
+  /** values scanned in this request (tests, bench), and of those taken from the memo */
   scanned: i32 = 0;
+  memoHits: i32 = 0;
   /** the rules that may match in the current phase (bit set), from prepare() */
   private cand: StaticArray<u64> = new StaticArray<u64>(0);
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
@@ -874,6 +926,7 @@ export class RulePrefilter {
     }
     this.nzCount = 0;
     this.scanned = 0;
+    this.memoHits = 0;
   }
 
   @inline private check(s: i32): void {
@@ -1101,9 +1154,34 @@ export class RulePrefilter {
   }
 
   /** One value of slot s: ORs the rules whose literals it holds into the row at `hits`; returns
-   *  its trigger patterns. */
+   *  its trigger patterns. A short value seen before is taken from the memo (ScanMemo). */
   private scan(s: i32, hits: usize, p: usize, n: i32): u32 {
     this.scanned++;
+    const b64 = unchecked(this.t.b64Slots[s]);
+    if (n > MEMO_MAX_LEN) return finishTriggers(this.scanBytes(hits, p, n), p, n, b64);
+    const m = this.t.memo;
+    const W = this.W;
+    const h = valueHash(p, n);
+    const e = <i32>(h & <u64>(MEMO_ENTRIES - 1));
+    const mh = changetype<usize>(m.hits) + (<usize>(e * W) << 3);
+    const mb = changetype<usize>(m.bytes) + <usize>(e * MEMO_MAX_LEN);
+    let t: u32;
+    if (unchecked(m.len[e]) == n && unchecked(m.hash[e]) == h && sameBytes(mb, p, n)) {
+      this.memoHits++;
+      t = unchecked(m.trig[e]);
+    } else {
+      for (let w = 0; w < W; w++) store<u64>(mh + (<usize>w << 3), 0);
+      t = this.scanBytes(mh, p, n);
+      memory.copy(mb, p, <usize>n);
+      unchecked(m.hash[e] = h); unchecked(m.len[e] = n); unchecked(m.trig[e] = t);
+    }
+    orRow(hits, mh, W);
+    return finishTriggers(t, p, n, b64);
+  }
+
+  /** The automaton's pass over [p, p+n): ORs the rules whose literals it holds into `hits`;
+   *  returns its trigger patterns but T_B64 (finishTriggers, which depends on the slot). */
+  private scanBytes(hits: usize, p: usize, n: i32): u32 {
     // the automaton steps over every byte; only trigger bytes and one-byte literal bytes (scanCls'
     // SCAN_SPECIAL bit; letters and digits mostly are not) add triggers and byte groups
     let t: u32 = 0;
@@ -1155,6 +1233,6 @@ export class RulePrefilter {
         for (let w = 0; w < W; w++) store<u64>(hits + (<usize>w << 3), load<u64>(hits + (<usize>w << 3)) | load<u64>(sp + (<usize>w << 3)));
       }
     }
-    return finishTriggers(t, p, n, unchecked(this.t.b64Slots[s]));
+    return t;
   }
 }

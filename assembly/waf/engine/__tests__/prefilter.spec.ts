@@ -9,7 +9,7 @@ import { JsonParser } from "../../../config/json";
 import { Errors } from "../../../config/reader";
 import { parseWaf } from "../parse";
 import { WafEngine } from "../eval";
-import { transformTriggers, triggersOf, T_OPAQUE } from "../prefilter";
+import { transformTriggers, triggersOf, T_OPAQUE, valueHash, MEMO_ENTRIES } from "../prefilter";
 import { transformId, transformName, transformCount, applyTransform } from "../../transforms/registry";
 import { ByteBuf } from "../../bytes";
 import { TxStore } from "../transaction";
@@ -236,6 +236,44 @@ describe("prefilter on rules", () => {
   });
 });
 
+describe("prefilter: scan memo", () => {
+  it("takes a value seen before from the memo, with the same candidates as its first scan", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    const first = run(on, "/a?x=1", "Mozilla/5.0 (X11)");
+    const scanned = on.pf!.scanned, skipped = on.skipped, evaluations = on.evaluations;
+    expect(on.pf!.memoHits).toBeLessThan(scanned);
+    // the same request again: every value comes from the memo, and nothing else changes
+    expect(run(on, "/a?x=1", "Mozilla/5.0 (X11)")).toBe(first);
+    expect(on.pf!.memoHits).toBe(scanned);
+    expect(on.skipped).toBe(skipped);
+    expect(on.evaluations).toBe(evaluations);
+    // a remembered value in another slot (here as an argument) is found there as well
+    expect(run(on, "/a?q=nikto%20union%20select", "nikto")).toBe(run(off, "/a?q=nikto%20union%20select", "nikto"));
+    expect(run(on, "/a?q=nikto", "x")).toBe(run(off, "/a?q=nikto", "x"));
+  });
+
+  it("tells apart values of one length that share a memo entry", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    // a User-Agent with rule 2's literal and literal-free ones of the same length until one lands
+    // in the same entry
+    const bad = "zz-nikto-0000";
+    const bb = b(bad);
+    const want = valueHash(changetype<usize>(bb), bb.byteLength) & <u64>(MEMO_ENTRIES - 1);
+    let good = "";
+    for (let k = 0; k < 100000 && good.length == 0; k++) {
+      let c = "zz-plain-" + k.toString();
+      while (c.length < bad.length) c += "q";
+      if (c.length != bad.length) continue;
+      const cb = b(c);
+      if ((valueHash(changetype<usize>(cb), cb.byteLength) & <u64>(MEMO_ENTRIES - 1)) == want) good = c;
+    }
+    expect(good.length).toBe(bad.length);
+    for (let round = 0; round < 3; round++) {
+      expect(run(on, "/a", good)).toBe(run(off, "/a", good), good);
+      expect(run(on, "/a", bad)).toBe("403 2,949110 5", bad);
+    }
+  });
+});
 
 const PRESENCE_RULES = "" +
   // negated: no literals; runs only when the header is there
