@@ -41,12 +41,32 @@ import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
-import { RulePrefilter, itemSlotOf } from "./prefilter";
+import { RulePrefilter, itemSlotOf, sameBytes } from "./prefilter";
 
 /** phaseMeta flags: a flow-only rule (no effect but where the walk goes on); a rule decided from
  *  the TX store alone (a constant comparison of `&TX:key`; its setvars, if any, are constant) */
 const FLOW_ONLY = 1;
 const TX_COUNT = 2;
+/** phaseMeta flag: a rule whose no-match is remembered by value (noMatchMemo) */
+const NO_MATCH_MEMO = 4;
+/** values longer than this are not remembered by the no-match memo */
+const NM_MAX_LEN = 256;
+
+/**
+ * Whether r's result is a function of one value's bytes (noMatchMemo): no chain, one variable
+ * that is a scalar, or a plain key of a header, cookie or argument list (one item expected), a
+ * constant operator argument, no exclusions. Transformations and operators are pure functions of
+ * the bytes; a rule that does not match runs no action.
+ */
+function oneValueRule(r: Rule): bool {
+  if (r.isMarker || r.chain != null || r.op == null || r.op!.dynamic) return false;
+  if (r.vars.length != 1 || r.exclusions.length != 0) return false;
+  const sel = r.vars[0];
+  if (sel.count || sel.exclude) return false;
+  if (!isCollection(sel.v)) return true;
+  return (sel.v == V.REQUEST_HEADERS || sel.v == V.REQUEST_COOKIES || sel.v == V.ARGS_GET || sel.v == V.ARGS_POST) &&
+    sel.key != null && sel.keyRe == null;
+}
 
 /** r compares the count of one TX key (`&TX:key`, no key regex, no exclusion) with a number. */
 function txCountOnly(r: Rule): bool {
@@ -182,7 +202,7 @@ export class WafEngine {
     tx.engine = s.mode;
     if (this.initKeys == null) this.prepareTxInit();
     tx.tx.initFrom(this.initKeys!, this.initNames!, this.initVals!);
-    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0; this.skipped = 0; this.flowSkipped = 0;
+    this.inboundScore = 0; this.outboundScore = 0; this.evaluations = 0; this.skipped = 0; this.flowSkipped = 0; this.nmSkipped = 0;
     if (this.pf != null) this.pf!.newRequest();
   }
 
@@ -239,9 +259,21 @@ export class WafEngine {
             continue;
           }
         }
-        if (!this.removed(r) && this.evalChain(r)) {
+        if (this.removed(r)) { i = pf.next(i); continue; }
+        // a value this rule did not match last time (in this or an earlier request): no match again
+        const memo = (flags & NO_MATCH_MEMO) != 0 && this.oneValue(r);
+        if (memo && this.nmP != 0 && r.nmLen == this.nmN && sameBytes(r.nmBuf!.ptr, this.nmP, this.nmN)) {
+          this.nmSkipped++;
+          i = pf.next(i);
+          continue;
+        }
+        if (this.evalChain(r)) {
           if (tx.interrupted || tx.allowed || tx.engine == Engine.Off) return;
           i = this.flow(r, rules, i, unchecked(meta[m + 1]));
+        } else if (memo) {
+          // the value again: the rule's evaluation may have moved the arena or the lists, not the value
+          this.oneValue(r);
+          this.noteNoMatch(r);
         }
         i = pf.next(i);
       }
@@ -289,6 +321,47 @@ export class WafEngine {
 
   /** flow-only rules passed over by the prefilter walk in this request (tests, bench) */
   flowSkipped: i32 = 0;
+  /** rules passed over by the no-match memo in this request (tests, bench) */
+  nmSkipped: i32 = 0;
+
+  /** oneValue's result: the value's address (0 when not exactly one value, or too long) and length */
+  private nmP: usize = 0;
+  private nmN: i32 = 0;
+
+  /**
+   * No-match memo. A rule whose result is a function of one value (oneValueRule) and which did
+   * not match a value cannot match the same bytes: the walk passes over it while its value is
+   * the one it last failed on (a method, a Host header: values that repeat from request to
+   * request). Like the flow-only pass, only when no chain starter reads MATCHED_VAR(S): a
+   * non-matching evaluation changes nothing else a later rule could see.
+   * Sets nmP/nmN to the rule's one value now, or nmP = 0 when it has none, several, or a long one.
+   */
+  private oneValue(r: Rule): bool {
+    const tx = this.tx;
+    const sel = unchecked(r.vars[0]);
+    this.nmP = 0;
+    let p: usize = 0, n = -1;
+    if (!isCollection(sel.v)) {
+      p = tx.scalar(sel.v); n = tx.valLen;
+    } else {
+      const kv = tx.kv(sel.v)!;
+      const i = kv.find(sel.key!);
+      if (i >= 0 && kv.find(sel.key!, i + 1) < 0) { p = unchecked(kv.vp[i]); n = unchecked(kv.vl[i]); }
+    }
+    if (n < 0 || n > NM_MAX_LEN) return true;
+    this.nmP = n == 0 ? 1 : p;   // an empty value is a value (nmP only tells "one value")
+    this.nmN = n;
+    return true;
+  }
+
+  private noteNoMatch(r: Rule): void {
+    if (this.nmP == 0) return;
+    let b = r.nmBuf;
+    if (b == null) { b = new ByteBuf(this.nmN); r.nmBuf = b; }
+    b.reset();
+    if (this.nmN > 0) b.append(this.nmP, this.nmN);
+    r.nmLen = this.nmN;
+  }
 
   /**
    * Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1,
@@ -322,6 +395,7 @@ export class WafEngine {
           let flags = 0;
           if (quiet && jump >= 0 && r.setvars.length == 0) flags |= FLOW_ONLY;
           if (quiet && txCountOnly(r) && constantSetvars(r)) flags |= TX_COUNT;
+          if (matchedSafe && oneValueRule(r)) flags |= NO_MATCH_MEMO;
           mt[i * META + 2] = flags;
         }
         this.meta.push(mt);

@@ -427,7 +427,7 @@ export function valueHash(p: usize, n: i32): u64 {
 }
 
 /** [a, a+n) and [b, b+n) hold the same bytes. */
-function sameBytes(a: usize, b: usize, n: i32): bool {
+export function sameBytes(a: usize, b: usize, n: i32): bool {
   let i = 0;
   for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
   for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;

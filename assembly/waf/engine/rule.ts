@@ -4,6 +4,7 @@
  */
 import { Operator, NumericOperator } from "../operators/operator";
 import { VarSel } from "./variables";
+import { ByteBuf } from "../bytes";
 
 export const enum Act { None, Pass, Block, Deny, Drop, Allow }
 export const ACT_NAMES: Array<string> = ["", "pass", "block", "deny", "drop", "allow"];
@@ -96,6 +97,10 @@ export class Rule {
   pfByKey: bool = false;
   pfTrig: u32 = 0;
   pfSlots: StaticArray<i32> | null = null;
+  /** no-match memo (eval.ts phaseMeta NO_MATCH_MEMO): the value of this rule's last evaluation
+   *  that did not match (valid while nmLen ≥ 0) */
+  nmBuf: ByteBuf | null = null;
+  nmLen: i32 = -1;
   /** a marker: `{"marker": "NAME"}` */
   marker: string = "";
   isMarker: bool = false;

@@ -370,7 +370,8 @@ describe("prefilter: body processor errors", () => {
     expect(runBody(on, "application/json", "{\"a\": 1}")).toBe("0  0");
     expect(on.evaluations).toBe(1);   // only the `eq 0` check
     expect(runBody(on, "application/json", "{\"a\": ")).toBe("403 21,949110 5");
-    expect(on.evaluations).toBe(2);
+    expect(on.evaluations).toBe(1);   // 21; 22 did not match "1" before (no-match memo)
+    expect(on.nmSkipped).toBe(1);
     runHeader(on, "/a", "accept", "*/*");
     expect(on.evaluations).toBe(1);
   });
@@ -433,6 +434,82 @@ describe("prefilter: flow-only rules", () => {
     run(on, "/a?x=1", "x");
     expect(on.flowSkipped).toBe(0);
     expect(on.evaluations).toBe(5);   // 31, 33, 34, 36 and 38
+  });
+});
+
+const NM_RULES = "" +
+  "{\"id\": 50, \"phase\": 1, \"variables\": [\"REQUEST_METHOD\"], \"match\": {\"within\": \"GET HEAD POST\"}, \"negate\": true, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 51, \"phase\": 1, \"variables\": [\"REQUEST_HEADERS:Host\"], \"match\": {\"rx\": \"[,\\\\s]|^$\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+  "{\"id\": 52, \"phase\": 2, \"variables\": [\"REQUEST_URI\"], \"transformations\": [\"lowercase\"], \"match\": {\"endsWith\": \".bak\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}";
+
+/** A request with the given Host headers (none, one or several). */
+function hosts(e: WafEngine, method: string, uri: string, hs: Array<string>): string {
+  e.begin("r", 0);
+  const m = b(method), u = b(uri);
+  e.tx.setRequestLine(changetype<usize>(m), m.byteLength, changetype<usize>(u), u.byteLength, "HTTP/1.1");
+  for (let i = 0; i < hs.length; i++) {
+    const k = b("host"), v = b(hs[i]);
+    e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  }
+  e.runPhase(1);
+  e.requestBody(0, 0);
+  e.runPhase(2);
+  e.checkInbound();
+  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
+}
+
+describe("prefilter: no-match memo", () => {
+  it("passes over a one-value rule on the value it last did not match, with the verdicts of the full evaluation", () => {
+    const on = engine(NM_RULES, true), off = engine(NM_RULES, false);
+    const one: Array<string> = ["api.example.com"];
+    expect(hosts(on, "GET", "/a", one)).toBe("0  0");
+    expect(on.nmSkipped).toBe(0);
+    expect(on.evaluations).toBe(2);   // 50 and 51 (52's literal is not in the URI: the prefilter skips it)
+    expect(hosts(on, "GET", "/a", one)).toBe("0  0");
+    expect(on.nmSkipped).toBe(2);     // the method and the Host again
+    expect(on.evaluations).toBe(0);
+    // another value of the same length is evaluated: a malformed Host, a method not allowed
+    expect(hosts(on, "GET", "/a", ["api,example.com"])).toBe("403 51,949110 5");
+    expect(on.nmSkipped).toBe(1);
+    expect(hosts(on, "PUT", "/a", one)).toBe("403 50,949110 5");
+    expect(on.nmSkipped).toBe(1);     // the Host: still the value it last failed on
+    // a rule that matched keeps the value it last failed on: GET is passed over again
+    expect(hosts(on, "GET", "/x.BAK", one)).toBe("403 52,949110 5");
+    expect(on.nmSkipped).toBe(2);
+    // two Host headers are not one value: 51 runs on both
+    expect(hosts(on, "GET", "/a", ["api.example.com", "api.example.com"])).toBe(hosts(off, "GET", "/a", ["api.example.com", "api.example.com"]));
+    expect(on.nmSkipped).toBe(1);
+    expect(hosts(on, "GET", "/a", ["api.example.com", "b c"])).toBe("403 51,949110 5");
+    // an empty Host matches ^$; no Host: nothing to test
+    expect(hosts(on, "GET", "/a", [""])).toBe("403 51,949110 5");
+    expect(hosts(on, "GET", "/a", [])).toBe(hosts(off, "GET", "/a", []));
+  });
+
+  it("agrees with the full evaluation on a random mix of repeated values", () => {
+    const on = engine(NM_RULES, true), off = engine(NM_RULES, false);
+    const methods: Array<string> = ["GET", "PUT", "POST", "get", "TRACE", "HEAD"];
+    const hs: Array<string> = ["a.example", "a,example", "b.example", "", "a example", "A.EXAMPLE"];
+    const uris: Array<string> = ["/a", "/a.bak", "/A.BAK", "/b", "/a.bak?x"];
+    let blocked = 0, skippedAny = 0;
+    for (let k = 0; k < 600; k++) {
+      const list = new Array<string>();
+      const nh = rnd(8) == 0 ? 2 : rnd(10) == 0 ? 0 : 1;
+      for (let j = 0; j < nh; j++) list.push(hs[rnd(hs.length)]);
+      const m = methods[rnd(methods.length)], u = uris[rnd(uris.length)];
+      const a = hosts(on, m, u, list);
+      skippedAny += on.nmSkipped;
+      expect(a).toBe(hosts(off, m, u, list), m + " " + u + " " + list.join("|"));
+      if (!a.startsWith("0 ")) blocked++;
+    }
+    expect(blocked).toBeGreaterThan(100);
+    expect(skippedAny).toBeGreaterThan(100);
+  });
+
+  it("is off when a chain starter reads MATCHED_VAR", () => {
+    const on = engine(NM_RULES + ",{\"id\": 58, \"phase\": 2, \"variables\": [\"MATCHED_VAR\"], \"match\": {\"streq\": \"zzz\"}, \"action\": \"pass\", \"log\": false}", true);
+    hosts(on, "GET", "/a", ["a.example"]);
+    hosts(on, "GET", "/a", ["a.example"]);
+    expect(on.nmSkipped).toBe(0);
   });
 });
 
