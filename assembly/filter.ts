@@ -9,7 +9,7 @@ import {
 } from "./host/stream";
 import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
-import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
+import { equalsFold, startsWith, equalsBytes, jsonString, sameBytes } from "./util/bytes";
 import { normalizePathInto } from "./util/path";
 import { ByteBuf } from "./waf/bytes";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
@@ -72,6 +72,9 @@ export class BulwarkRoot extends RootContext {
   }
 }
 
+/** header values up to this long are remembered as "the contains list is not in it" (HeaderCond) */
+const MISS_MAX_LEN = 512;
+
 function headerMatches(h: HeaderMap, rule: DenyRule): bool {
   for (let c = 0; c < rule.headers.length; c++) {
     const cond = rule.headers[c];
@@ -80,7 +83,13 @@ function headerMatches(h: HeaderMap, rule: DenyRule): bool {
     for (let i = h.find(cond.name); i >= 0 && !hit; i = h.find(cond.name, i + 1)) {
       if (cond.present) { hit = true; break; }
       const vp = h.valuePtr(i), vn = h.valueLen(i);
-      if (cond.containsAny != null) hit = cond.containsAny!.test(vp, vn);
+      if (cond.containsAny != null) {
+        if (cond.missLen == vn && sameBytes(cond.missBuf.ptr, vp, vn)) hit = false;
+        else {
+          hit = cond.containsAny!.test(vp, vn);
+          if (!hit && vn <= MISS_MAX_LEN) { cond.missBuf.reset(); cond.missBuf.append(vp, vn); cond.missLen = vn; }
+        }
+      }
       for (let k = 0; k < cond.equals.length && !hit; k++) hit = equalsFold(vp, vn, cond.equals[k]);
     }
     if (!hit) return false;

@@ -19,6 +19,14 @@ export function equalsBytes(p: usize, n: i32, b: ArrayBuffer): bool {
   return n == b.byteLength && memory.compare(p, changetype<usize>(b), n) == 0;
 }
 
+/** [a, a+n) and [b, b+n) hold the same bytes (8 at a time). */
+export function sameBytes(a: usize, b: usize, n: i32): bool {
+  let i = 0;
+  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+  for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  return true;
+}
+
 export function lowerUtf8(s: string): ArrayBuffer {
   const b = String.UTF8.encode(s);
   const p = changetype<usize>(b);

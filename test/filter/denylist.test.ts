@@ -116,3 +116,19 @@ test("request bodies pass through in chunks untouched", async () => {
   assert.equal(dec.decode(r.upstreamRequest!.body), body);
   host.close();
 });
+
+test("a User-Agent the contains list was not found in is remembered by its exact bytes only", async () => {
+  const host = await Host.create({ wasm, configuration: config });
+  const ask = async (ua: string) => {
+    const r = await host.request({ method: "GET", path: "/", headers: [["user-agent", ua]] });
+    return r.status === 200 ? "pass" : `${r.status} ${JSON.parse(dec.decode(r.body)).rule}`;
+  };
+  const benign = "Mozilla/5.0 (X11; nikta)", scanner = "Mozilla/5.0 (X11; nikto)";   // one length
+  assert.equal(await ask(benign), "pass");
+  assert.equal(await ask(benign), "pass");
+  assert.equal(await ask(scanner), "403 deny-scanner-user-agents");
+  assert.equal(await ask(benign), "pass");
+  assert.equal(await ask(scanner.toUpperCase()), "403 deny-scanner-user-agents");
+  assert.equal(await ask(benign), "pass");
+  host.close();
+});

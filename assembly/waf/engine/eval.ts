@@ -41,7 +41,8 @@ import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
-import { RulePrefilter, itemSlotOf, sameBytes } from "./prefilter";
+import { RulePrefilter, itemSlotOf } from "./prefilter";
+import { sameBytes } from "../../util/bytes";
 
 /** phaseMeta flags: a flow-only rule (no effect but where the walk goes on); a rule decided from
  *  the TX store alone (a constant comparison of `&TX:key`; its setvars, if any, are constant) */

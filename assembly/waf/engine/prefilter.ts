@@ -61,6 +61,7 @@ import { V, VarSel } from "./variables";
 import { PhraseMatcher } from "../../regex/aho";
 import { ByteBuf } from "../bytes";
 import { base64Text } from "../transforms/base64Text";
+import { sameBytes } from "../../util/bytes";
 
 // ---- trigger patterns ------------------------------------------------------------------------
 
@@ -424,14 +425,6 @@ export function valueHash(p: usize, n: i32): u64 {
   for (let k = 0; i < n; i++, k += 8) tail |= (<u64>load<u8>(p + <usize>i)) << (<u64>k);
   h = (h ^ tail) * 0xc4ceb9fe1a85ec53;
   return h ^ (h >> 29);
-}
-
-/** [a, a+n) and [b, b+n) hold the same bytes. */
-export function sameBytes(a: usize, b: usize, n: i32): bool {
-  let i = 0;
-  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
-  for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
-  return true;
 }
 
 /**
