@@ -49,7 +49,10 @@
  * the positions to visit: candidates and rules always evaluated), next(i) to walk them,
  * isCandidate(rule.pfBit) before a chain follower, and itemCandidate() per item of a collection.
  * A slot is rescanned only when it changed (a collection grew, a scalar got another value:
- * ARGS_POST and REQUEST_BODY arrive in phase 2).
+ * ARGS_POST and REQUEST_BODY arrive in phase 2). Each slot also keeps the bytes it was last built
+ * from (a collection's keys and values in order, a scalar's value up to 4 KiB): when a later
+ * request's slot holds exactly those bytes, the state that build left (its rows, its items' rows,
+ * its keyed slots) is what a new build would compute, and is kept (only ensure() writes it).
  * Spec: assembly/waf/engine/__tests__/prefilter.spec.ts (trigger soundness per transformation,
  * also for chains that change case first; verdicts with and without the prefilter).
  * `waf.prefilter: false` turns it off (to compare verdicts; the result must be the same).
@@ -311,6 +314,39 @@ function kvOf(tx: Transaction, s: i32): KV {
     case S_XML: return tx.xml;
   }
   return tx.respHeaders;
+}
+
+/** a scalar slot's value is remembered for ensure's reuse up to this many bytes */
+const SNAP_MAX_SCALAR = 4096;
+
+/** Writes kv's items into b: per item its key length, value length (-1 for a names slot, whose
+ *  values are not read), key and value. */
+function snapItems(b: ByteBuf, kv: KV, names: bool): void {
+  b.reset();
+  for (let i = 0; i < kv.count; i++) {
+    const kl = unchecked(kv.kl[i]), vl = names ? -1 : unchecked(kv.vl[i]);
+    b.reserve(8);
+    store<i32>(b.ptr + <usize>b.len, kl); store<i32>(b.ptr + <usize>b.len + 4, vl);
+    b.len += 8;
+    b.append(unchecked(kv.kp[i]), kl);
+    if (vl > 0) b.append(unchecked(kv.vp[i]), vl);
+  }
+}
+
+/** kv's items are the ones snapItems wrote into b (same count, lengths and bytes). */
+function sameItems(b: ByteBuf, kv: KV, names: bool): bool {
+  let o: usize = b.ptr;
+  const end = b.ptr + <usize>b.len;
+  for (let i = 0; i < kv.count; i++) {
+    if (o + 8 > end) return false;
+    const kl = unchecked(kv.kl[i]), vl = names ? -1 : unchecked(kv.vl[i]);
+    if (load<i32>(o) != kl || load<i32>(o + 4) != vl) return false;
+    o += 8;
+    if (!sameBytes(o, unchecked(kv.kp[i]), kl)) return false;
+    o += <usize>kl;
+    if (vl > 0) { if (!sameBytes(o, unchecked(kv.vp[i]), vl)) return false; o += <usize>vl; }
+  }
+  return o == end;
 }
 
 @inline function namesSlot(s: i32): bool {
@@ -875,6 +911,13 @@ export class RulePrefilter {
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
   private todo: StaticArray<u64> = new StaticArray<u64>(0);
   private todoWords: i32 = 0;
+  /** per collection and scalar slot: what it was last built from (the items' keys and values,
+   *  or the scalar's bytes), and whether that is known (snapOk): a slot found holding the same
+   *  bytes again keeps the state that build left (see ensure) */
+  private snap: Array<ByteBuf> = [];
+  private snapOk: StaticArray<bool> = new StaticArray<bool>(0);
+  /** slot builds passed over because the slot held what it was built from (tests, bench) */
+  reused: i32 = 0;
   /** keyed slots that took items in the current ensure() (ST_FOUND == foundGen) */
   private found: Array<i32> = [];
   private foundGen: u32 = 1;
@@ -890,6 +933,8 @@ export class RulePrefilter {
     this.cand = new StaticArray<u64>(this.W);
     this.todo = new StaticArray<u64>((this.t.maxRules + 63) >> 6);
     for (let k = 0; k < S_KV_COUNT; k++) { this.itT.push(new StaticArray<u32>(16)); this.itH.push(new StaticArray<u64>(16 * this.W)); }
+    for (let k = 0; k < S_FIXED; k++) this.snap.push(new ByteBuf(64));
+    this.snapOk = new StaticArray<bool>(S_FIXED);
   }
 
   @inline private get(s: i32, f: i32): u32 { return load<u32>(changetype<usize>(this.st) + (<usize>(s * ST_SIZE + f) << 2)); }
@@ -915,11 +960,13 @@ export class RulePrefilter {
       // every slot stale and empty, its rows zero (as after construction)
       memory.fill(changetype<usize>(this.st), 0, <usize>(this.nslots * ST_SIZE) << 2);
       memory.fill(changetype<usize>(this.rows), 0, <usize>(this.nslots * 2 * this.W) << 3);
+      for (let k = 0; k < S_FIXED; k++) unchecked(this.snapOk[k] = false);
       this.cur = 1;
     }
     this.nzCount = 0;
     this.scanned = 0;
     this.memoHits = 0;
+    this.reused = 0;
   }
 
   @inline private check(s: i32): void {
@@ -1023,9 +1070,19 @@ export class RulePrefilter {
         if (sn == kv.count && sp == <u32>changetype<usize>(kv.kp)) return;
         if (kv.count > sn && sp == <u32>changetype<usize>(kv.kp)) from = sn;
       }
+      const names = namesSlot(s);
+      const keyed = unchecked(this.t.keyedOf[s]);
+      if (from == 0 && unchecked(this.snapOk[s]) && sameItems(unchecked(this.snap[s]), kv, names)) {
+        // the items it was last built from (in an earlier request): that build's state holds
+        this.reused++;
+        this.set(s, ST_N, kv.count); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
+        this.set(s, ST_GEN, this.cur);
+        this.relist(s);
+        for (let k = 0; k < keyed.length; k++) this.relist(unchecked(keyed[k]));
+        return;
+      }
       const tab = unchecked(this.t.keyTab[s]);
       const mask = tab.length - 1;
-      const keyed = unchecked(this.t.keyedOf[s]);
       if (from == 0) {
         this.clear(s);
         // a keyed slot holds something only while present (else its hits, triggers and row are 0)
@@ -1052,7 +1109,6 @@ export class RulePrefilter {
         unchecked(this.itT[s] = nt); unchecked(this.itH[s] = nh);
       }
       const it = unchecked(this.itT[s]), ih = unchecked(this.itH[s]);
-      const names = namesSlot(s);
       const sHits = this.hitsRow(s);
       let sTrig = this.get(s, ST_TRIG);
       for (let i = from; i < n; i++) {
@@ -1082,6 +1138,8 @@ export class RulePrefilter {
       this.set(s, ST_N, n); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
       this.contribute(s);
       for (let k = 0; k < found.length; k++) this.contribute(unchecked(found[k]));
+      snapItems(unchecked(this.snap[s]), kv, names);
+      unchecked(this.snapOk[s] = true);
     } else if (s == S_BODY_ERROR) {
       // present when the body processor's error flag is set; no value to scan
       const e = <u32>tx.reqbodyError;
@@ -1100,11 +1158,24 @@ export class RulePrefilter {
         if (n == 0) this.listed(s);   // present: its presence rules (the row) count again
         return;
       }
+      const sb = unchecked(this.snap[s]);
+      if (n > 0 && unchecked(this.snapOk[s]) && sb.len == n && sameBytes(sb.ptr, p, n)) {
+        // the bytes it was last built from: that build's state holds
+        this.reused++;
+        this.set(s, ST_P, <u32>p);
+        this.set(s, ST_GEN, this.cur);
+        this.relist(s);
+        return;
+      }
       this.clear(s);
       if (n > 0) this.set(s, ST_TRIG, this.scan(s, this.hitsRow(s), p, n));
       this.set(s, ST_PRESENT, n >= 0 ? 1 : 0);
       this.set(s, ST_P, <u32>p); this.set(s, ST_N, <u32>n);
       this.contribute(s);
+      // remembered up to a size (a request body is not kept a second time)
+      const keep = n > 0 && n <= SNAP_MAX_SCALAR;
+      unchecked(this.snapOk[s] = keep);
+      if (keep) { sb.reset(); sb.append(p, n); }
     }
     this.set(s, ST_GEN, this.cur);
   }
@@ -1119,6 +1190,14 @@ export class RulePrefilter {
   /** Puts slot s on this request's list of slots whose row prepare() reads. */
   @inline private listed(s: i32): void {
     if (this.get(s, ST_NZ) != this.cur) { this.set(s, ST_NZ, this.cur); unchecked(this.nz[this.nzCount++] = s); }
+  }
+
+  /** Lists slot s again (for this request) when its contrib row, left by its last build, is not zero. */
+  private relist(s: i32): void {
+    const out = this.contribRow(s);
+    let any: u64 = 0;
+    for (let w = 0; w < this.W; w++) any |= load<u64>(out + (<usize>w << 3));
+    if (any != 0) this.listed(s);
   }
 
   /** contrib of slot s from its hits, triggers and presence. */

@@ -239,12 +239,15 @@ describe("prefilter on rules", () => {
 describe("prefilter: scan memo", () => {
   it("takes a value seen before from the memo, with the same candidates as its first scan", () => {
     const on = engine(RULES, true), off = engine(RULES, false);
-    const first = run(on, "/a?x=1", "Mozilla/5.0 (X11)");
-    const scanned = on.pf!.scanned, skipped = on.skipped, evaluations = on.evaluations;
-    expect(on.pf!.memoHits).toBeLessThan(scanned);
-    // the same request again: every value comes from the memo, and nothing else changes
-    expect(run(on, "/a?x=1", "Mozilla/5.0 (X11)")).toBe(first);
-    expect(on.pf!.memoHits).toBe(scanned);
+    expect(run(on, "/a?x=1", "Mozilla/5.0 (X11)")).toBe("0  0");
+    expect(on.pf!.memoHits).toBeLessThan(on.pf!.scanned);
+    // the arguments change (their slots are scanned again), their values are the ones seen before
+    // (the User-Agent's bytes, "1"): those come from the memo, with the same candidates
+    const q = "/a?x=1&z=Mozilla/5.0%20(X11)";
+    expect(run(on, q, "Mozilla/5.0 (X11)")).toBe(run(off, q, "Mozilla/5.0 (X11)"));
+    expect(on.pf!.memoHits).toBeGreaterThanOrEqual(3);   // "1", the User-Agent's bytes, the name "x"
+    const skipped = on.skipped, evaluations = on.evaluations;
+    expect(run(on, "/a?x=1&z=Mozilla/5.0%20(X11)&w=1", "Mozilla/5.0 (X11)")).toBe("0  0");
     expect(on.skipped).toBe(skipped);
     expect(on.evaluations).toBe(evaluations);
     // a remembered value in another slot (here as an argument) is found there as well
@@ -434,6 +437,34 @@ describe("prefilter: flow-only rules", () => {
     run(on, "/a?x=1", "x");
     expect(on.flowSkipped).toBe(0);
     expect(on.evaluations).toBe(5);   // 31, 33, 34, 36 and 38
+  });
+});
+
+describe("prefilter: a slot holding what it was last built from", () => {
+  it("keeps that build's state, and is built again on any other byte", () => {
+    const on = engine(RULES, true), off = engine(RULES, false);
+    expect(run(on, "/a?x=1", "Mozilla/5.0")).toBe("0  0");
+    const evaluations = on.evaluations, skipped = on.skipped;
+    expect(run(on, "/a?x=1", "Mozilla/5.0")).toBe("0  0");
+    expect(on.pf!.reused).toBeGreaterThan(3);   // headers, their names, arguments, their names, scalars
+    expect(on.evaluations).toBe(evaluations);
+    expect(on.skipped).toBe(skipped);
+    // same lengths, other bytes: a header value (keyed slot), an argument, the file name
+    const pairs: Array<string> = [
+      "/a?x=1", "Mozilla/5.0", "/a?x=1", "nikto/5.0.0",
+      "/a?x=%3Cxcript", "x", "/a?x=%3Cscript", "x",
+      "/%3Cxcript%3E", "x", "/%3Cscript%3E", "x",
+      "/a?x=1&y=2", "x", "/a?y=2&x=1", "x",
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < pairs.length; i += 2) expect(run(on, pairs[i], pairs[i + 1])).toBe(run(off, pairs[i], pairs[i + 1]), pairs[i] + " / " + pairs[i + 1]);
+    }
+    expect(run(on, "/a?x=1", "Mozilla/5.0")).toBe("0  0");
+    expect(run(on, "/a?x=1", "nikto/5.0.0")).toBe("403 2,949110 5");
+    expect(run(on, "/a?x=%3Cxcript", "x")).toBe("0  0");
+    expect(run(on, "/a?x=%3Cscript", "x")).toBe("403 3,5,949110 10");
+    expect(run(on, "/%3Cxcript%3E", "x")).toBe("0  0");
+    expect(run(on, "/%3Cscript%3E", "x")).toBe("403 3,949110 5");
   });
 });
 
