@@ -41,7 +41,7 @@ import { ByteBuf } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
-import { RulePrefilter, itemSlotOf } from "./prefilter";
+import { RulePrefilter, itemSlotOf, nextBit } from "./prefilter";
 import { sameBytes } from "../../util/bytes";
 
 /** phaseMeta flags: a flow-only rule (no effect but where the walk goes on); a rule decided from
@@ -104,6 +104,22 @@ function readsMatched(waf: Waf): bool {
     }
   }
   return false;
+}
+
+/** The first position in [i, limit) of the positions `todo` holds (words) that the walk would
+ *  evaluate, counting a flow-only rule only when it guards such a position before its own target
+ *  (else limit or more). With more positions it can only be smaller (a rule found stays found, a
+ *  flow-only rule that guarded still guards). */
+function nextReal(todo: StaticArray<u64>, words: i32, meta: StaticArray<i32>, i: i32, limit: i32): i32 {
+  let k = nextBit(todo, words, i);
+  while (k < limit) {
+    const m = k * META;
+    if ((unchecked(meta[m + 2]) & FLOW_ONLY) == 0) return k;
+    const t = unchecked(meta[m + 1]);
+    if (t > limit || nextReal(todo, words, meta, k + 1, t) < t) return k;
+    k = nextBit(todo, words, t);
+  }
+  return k;
 }
 
 /** Debugging aid for the engine harness (harness.ts traceRun): while on, the ids of the rules
@@ -245,7 +261,7 @@ export class WafEngine {
         const flags = unchecked(meta[m + 2]);
         if (flags != 0) {
           const t = unchecked(meta[m + 1]);
-          if ((flags & FLOW_ONLY) != 0 && this.nextReal(pf, meta, i, t) >= t) { this.flowSkipped++; i = pf.next(t); continue; }
+          if ((flags & FLOW_ONLY) != 0 && nextReal(pf.todo, pf.todoWords, meta, i, t) >= t) { this.flowSkipped++; i = pf.next(t); continue; }
           if ((flags & TX_COUNT) != 0 && !this.removed(r)) {
             // `&TX:key <op> number`: decided from the store, no match recorded (nothing reads it)
             this.evaluations++;
@@ -306,19 +322,6 @@ export class WafEngine {
     return jump >= 0 ? jump : i;
   }
 
-  /** After prepare(): the first position in [i, limit) the walk would evaluate, counting a
-   *  flow-only rule only when it guards such a position before its own target (else limit or more). */
-  private nextReal(pf: RulePrefilter, meta: StaticArray<i32>, i: i32, limit: i32): i32 {
-    let k = pf.next(i);
-    while (k < limit) {
-      const m = k * META;
-      if ((unchecked(meta[m + 2]) & FLOW_ONLY) == 0) return k;
-      const t = unchecked(meta[m + 1]);
-      if (t > limit || this.nextReal(pf, meta, k + 1, t) < t) return k;
-      k = pf.next(t);
-    }
-    return k;
-  }
 
   /** flow-only rules passed over by the prefilter walk in this request (tests, bench) */
   flowSkipped: i32 = 0;
@@ -398,6 +401,16 @@ export class WafEngine {
           if (quiet && txCountOnly(r) && constantSetvars(r)) flags |= TX_COUNT;
           if (matchedSafe && oneValueRule(r)) flags |= NO_MATCH_MEMO;
           mt[i * META + 2] = flags;
+        }
+        // a flow-only rule with a position always visited (not prefiltered) before its target is
+        // never passed over (nextReal with more positions can only be smaller): no need to look
+        const pf = this.pf;
+        if (pf != null && p < pf.t.phaseAlways.length) {
+          const always = pf.t.phaseAlways[p];
+          for (let i = 0; i < rules.length; i++) {
+            const t = mt[i * META + 1];
+            if ((mt[i * META + 2] & FLOW_ONLY) != 0 && nextReal(always, always.length, mt, i + 1, t) < t) mt[i * META + 2] &= ~FLOW_ONLY;
+          }
         }
         this.meta.push(mt);
       }

@@ -316,6 +316,18 @@ function kvOf(tx: Transaction, s: i32): KV {
   return tx.respHeaders;
 }
 
+/** The first position ≥ i whose bit is set in the first `words` words of `bits`, or i32.MAX_VALUE. */
+export function nextBit(bits: StaticArray<u64>, words: i32, i: i32): i32 {
+  let w = i >> 6;
+  if (w >= words) return i32.MAX_VALUE;
+  let b = unchecked(bits[w]) & (~(<u64>0) << (<u64>(i & 63)));
+  while (b == 0) {
+    if (++w >= words) return i32.MAX_VALUE;
+    b = unchecked(bits[w]);
+  }
+  return (w << 6) + <i32>ctz(b);
+}
+
 /** a scalar slot's value is remembered for ensure's reuse up to this many bytes */
 const SNAP_MAX_SCALAR = 4096;
 
@@ -885,7 +897,8 @@ const ST_SIZE = 8;
 
 /** The per-engine part: what this request's slots hold. */
 export class RulePrefilter {
-  private t: PrefilterTables = changetype<PrefilterTables>(0);
+  /** the configuration's tables (read by the engine's walk: phaseAlways) */
+  t: PrefilterTables = changetype<PrefilterTables>(0);
   private W: i32 = 1;
   /** per slot: ST_SIZE u32 (ST_GEN …) */
   private st: StaticArray<u32> = new StaticArray<u32>(0);
@@ -909,8 +922,8 @@ export class RulePrefilter {
   /** the rules that may match in the current phase (bit set), from prepare() */
   private cand: StaticArray<u64> = new StaticArray<u64>(0);
   /** the positions in the current phase's rule list to visit (always evaluated or candidates) */
-  private todo: StaticArray<u64> = new StaticArray<u64>(0);
-  private todoWords: i32 = 0;
+  todo: StaticArray<u64> = new StaticArray<u64>(0);
+  todoWords: i32 = 0;
   /** per collection and scalar slot: what it was last built from (the items' keys and values,
    *  or the scalar's bytes), and whether that is known (snapOk): a slot found holding the same
    *  bytes again keeps the state that build left (see ensure) */
@@ -1024,17 +1037,7 @@ export class RulePrefilter {
 
   /** After prepare(phase): the first position ≥ i of the phase's rule list to visit, or the
    *  list's end (i32.MAX_VALUE). */
-  next(i: i32): i32 {
-    const todo = this.todo;
-    let w = i >> 6;
-    if (w >= this.todoWords) return i32.MAX_VALUE;
-    let bits = unchecked(todo[w]) & (~(<u64>0) << (<u64>(i & 63)));
-    while (bits == 0) {
-      if (++w >= this.todoWords) return i32.MAX_VALUE;
-      bits = unchecked(todo[w]);
-    }
-    return (w << 6) + <i32>ctz(bits);
-  }
+  @inline next(i: i32): i32 { return nextBit(this.todo, this.todoWords, i); }
 
   /** After prepare(phase): may the phase's rule with prefilter bit `bit` match? */
   @inline isCandidate(bit: i32): bool {
@@ -1078,7 +1081,11 @@ export class RulePrefilter {
         this.set(s, ST_N, kv.count); this.set(s, ST_P, <u32>changetype<usize>(kv.kp));
         this.set(s, ST_GEN, this.cur);
         this.relist(s);
-        for (let k = 0; k < keyed.length; k++) this.relist(unchecked(keyed[k]));
+        // (a keyed slot that is not present has a zero row: cleared when it stopped being present)
+        for (let k = 0; k < keyed.length; k++) {
+          const ks = unchecked(keyed[k]);
+          if (this.get(ks, ST_PRESENT) != 0) this.relist(ks);
+        }
         return;
       }
       const tab = unchecked(this.t.keyTab[s]);

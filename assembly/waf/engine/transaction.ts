@@ -16,6 +16,7 @@ import { V, VAR_NAMES, lowerAscii } from "./variables";
 import { BodyProc, Engine, Rule } from "./rule";
 import { ByteBuf } from "../bytes";
 import { isHex, x2c } from "../transforms/lib/chars";
+import { sameBytes } from "../../util/bytes";
 
 /** length slot of a scalar whose value is fetched on first read (see Transaction.loader) */
 export const LAZY: i32 = -2;
@@ -156,8 +157,9 @@ export class TxStore {
       if ((e >> 16) != g) return -1;
       const i = <i32>(e & 0xffff) - 1;
       if (unchecked(this.hashes[i]) == hv) {
+        // both lower case (every key enters through slot or initFrom as an lkey)
         const k = unchecked(this.keys[i]);
-        if (keyEquals(changetype<usize>(k), k.byteLength, lkey)) return i;
+        if (k.byteLength == n && sameBytes(changetype<usize>(k), changetype<usize>(lkey), n)) return i;
       }
       x = (x + 1) & IDX_MASK;
     }
