@@ -4,12 +4,18 @@
 import { imports, WasmResultValues } from "./abi";
 import { noteGarbage } from "../gc";
 import { ptrSlot, sizeSlot, takeBuffer, utf8 } from "./mem";
+import { sameBytes } from "../util/bytes";
+
+// an empty map's buffer and offsets, shared (a map per request: no allocations for defaults that
+// parse replaces at once)
+const NO_BYTES = new ArrayBuffer(0);
+const NO_OFFS = new StaticArray<i32>(0);
 
 export class HeaderMap {
-  buf: ArrayBuffer = new ArrayBuffer(0);
+  buf: ArrayBuffer = NO_BYTES;
   count: i32 = 0;
   // per header: key offset, key length, value offset, value length (byte offsets into buf)
-  offs: StaticArray<i32> = new StaticArray<i32>(0);
+  offs: StaticArray<i32> = NO_OFFS;
 
   static parse(buf: ArrayBuffer): HeaderMap {
     const m = new HeaderMap();
@@ -50,7 +56,7 @@ export class HeaderMap {
   find(lname: ArrayBuffer, from: i32 = 0): i32 {
     const ln = lname.byteLength;
     for (let i = from; i < this.count; i++) {
-      if (this.keyLen(i) == ln && memory.compare(this.keyPtr(i), changetype<usize>(lname), ln) == 0) return i;
+      if (this.keyLen(i) == ln && sameBytes(this.keyPtr(i), changetype<usize>(lname), ln)) return i;
     }
     return -1;
   }
