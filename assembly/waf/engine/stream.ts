@@ -231,6 +231,13 @@ export class WafStream {
   }
 
   /** Returns the engine to the pool (call once the stream is over). */
+  /** Every field as a new WafStream has it (a reused stream context: filter.ts). */
+  reset(): void {
+    this.release();
+    this.e = null; this.rid = ""; this.debug = false; this.done = false;
+    this.bodyPhaseRun = false; this.respInspect = false;
+  }
+
   release(): void {
     const e = this.e;
     if (e == null) return;

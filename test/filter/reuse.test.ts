@@ -1,0 +1,63 @@
+// Stream contexts are reused once their stream ended (filter.ts STREAM_POOL): nothing of one
+// request may reach the next one that gets its context.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { Host, type HeaderList } from "../../src/host/index.ts";
+
+let wasm: Uint8Array;
+before(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { stdio: "inherit" });
+  wasm = readFileSync("build/bulwark.wasm");
+});
+
+const decision = (h: HeaderList) => h.find(([k]) => k === "x-bulwark-authz")?.[1];
+
+test("a reused context carries no authorization decision, deny-list or WAF state over", async () => {
+  const cfg = {
+    debug: true,
+    denyList: [{ id: "dot", pathPrefixes: ["/.git"] }],
+    authz: { policies: [{ name: "only-get", rules: [{ to: [{ operation: { methods: ["GET"] } }] }] }] },
+    waf: { builtinPacks: "all" },
+  };
+  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg) });
+  for (let round = 0; round < 4; round++) {
+    const ok = await host.request({ method: "GET", path: "/x" });
+    assert.equal(ok.status, 200);
+    assert.equal(decision(ok.headers), "allow; ALLOW policy 'only-get' rules[0]");
+    // a local reply runs the response-headers callback too: an allow decision left in the context would show here
+    const dot = await host.request({ method: "GET", path: "/.git/config" });
+    assert.equal(dot.status, 403);
+    assert.equal(decision(dot.headers), undefined, `round ${round}: deny-list reply`);
+    const waf = await host.request({ method: "GET", path: "/x?q=%3Cscript%3Ealert(1)%3C/script%3E" });
+    assert.equal(waf.status, 403);
+    assert.equal(decision(waf.headers), undefined, `round ${round}: WAF reply`);
+    const post = await host.request({ method: "POST", path: "/x", body: "{}" });
+    assert.equal(post.status, 403);
+    assert.match(decision(post.headers) ?? "", /^deny; /);
+  }
+  host.close();
+});
+
+test("streams open at once keep their own contexts while others end and are reused", async () => {
+  const host = await Host.create({ wasm, configuration: readFileSync("rules/default.json", "utf8") });
+  const req = (path: string): HeaderList => [[":method", "GET"], [":path", path], [":authority", "api.example.com"], [":scheme", "http"]];
+  for (let round = 0; round < 3; round++) {
+    const a = host.stream();
+    assert.equal(a.requestHeaders(req("/api/items?page=1"), true), "continue");
+    // others start and end (their contexts go back to the pool and come out again) while a is open
+    const bad = host.stream();
+    assert.equal(bad.requestHeaders(req("/x?q=%3Cscript%3Ealert(1)%3C/script%3E"), true), "local-reply");
+    bad.finish();
+    const fine = await host.request({ method: "GET", path: "/api/items?page=3" });
+    assert.equal(fine.status, 200);
+    const b = host.stream();
+    assert.equal(b.requestHeaders(req("/.git/config"), true), "local-reply");
+    // a's response and end, after the others
+    assert.equal(a.responseHeaders([[":status", "200"], ["content-type", "application/json"]], true), "continue");
+    a.finish();
+    b.finish();
+  }
+  host.close();
+});
