@@ -18,6 +18,7 @@ import { collectGarbage, enterCallback, leaveCallback, collectIfDue } from "./gc
 import { JwtStep } from "./authz/jwt/step";
 import { addHeader } from "./host/headers";
 import { enforce, AuthzMetrics, noCredential, DEBUG_HEADER } from "./authz/enforce";
+import { RequestId } from "./host/requestid";
 
 const H_METHOD = String.UTF8.encode(":method");
 const H_PATH = String.UTF8.encode(":path");
@@ -120,10 +121,11 @@ export class BulwarkStream extends Context {
     const cfg = root.config;
     incrementMetric(root.mRequests);
     const h = getHeaderMap(MapType.RequestHeaders);
-    const rid = this.requestId(h, root);
+    this.requestId(h, root);
+    const rid = this.rid;
     if (cfg == null) {
       // not configured (Envoy would not run us); fail closed
-      this.reply(503, "bulwark_unconfigured", "{\"error\":\"unavailable\",\"request_id\":" + jsonString(rid) + "}", rid);
+      this.reply(503, "bulwark_unconfigured", "{\"error\":\"unavailable\",\"request_id\":" + jsonString(rid.get()) + "}", rid.get());
       return FilterHeadersStatusValues.StopIteration;
     }
     const mi = h.find(H_METHOD), pi = h.find(H_PATH);
@@ -145,11 +147,11 @@ export class BulwarkStream extends Context {
       }
       if (rule.headers.length && !headerMatches(h, rule)) continue;
       incrementMetric(root.mDenied);
-      logInfo("bulwark: denied request_id=" + rid + " rule=" + rule.id + " method=" +
+      logInfo("bulwark: denied request_id=" + rid.get() + " rule=" + rule.id + " method=" +
         (mi >= 0 ? h.valueString(mi) : "") + " path=" + (pi >= 0 ? h.valueString(pi) : ""));
-      let body = "{\"error\":\"forbidden\",\"rule\":" + jsonString(rule.id) + ",\"request_id\":" + jsonString(rid);
+      let body = "{\"error\":\"forbidden\",\"rule\":" + jsonString(rule.id) + ",\"request_id\":" + jsonString(rid.get());
       if (cfg.debug && rule.msg.length) body += ",\"msg\":" + jsonString(rule.msg);
-      this.reply(403, "bulwark_denied", body + "}", rid);
+      this.reply(403, "bulwark_denied", body + "}", rid.get());
       return FilterHeadersStatusValues.StopIteration;
     }
     // WAF phase 1 (and phase 2 when there is no body): assembly/waf/engine/stream.ts
@@ -174,6 +176,7 @@ export class BulwarkStream extends Context {
   }
 
   authzBy: string = "";
+  rid: RequestId = new RequestId();
 
   waf: WafStream = new WafStream();
 
@@ -186,12 +189,13 @@ export class BulwarkStream extends Context {
     return r;
   }
 
-  private requestId(h: HeaderMap, root: BulwarkRoot): string {
+  /** this.rid: x-request-id (decoded when first needed), or a minted one. */
+  private requestId(h: HeaderMap, root: BulwarkRoot): void {
     const i = h.find(H_REQUEST_ID);
-    if (i >= 0) return h.valueString(i);
+    if (i >= 0) { this.rid.fromHeader(h, i); return; }
     // Envoy's connection manager normally sets x-request-id; without it, mint a local one
     root.seq++;
-    return "bulwark-" + nowNanos().toString(16) + "-" + root.seq.toString(16);
+    this.rid.set("bulwark-" + nowNanos().toString(16) + "-" + root.seq.toString(16));
   }
 
   private reply(status: u32, details: string, body: string, rid: string): void {
@@ -225,6 +229,7 @@ export class BulwarkStream extends Context {
     this.context_id = id;
     this.root_context = root;
     this.authzBy = "";
+    this.rid.set("");
     this.waf.reset();
   }
 }

@@ -6,6 +6,7 @@
 // Argument: the configuration, the request header map, the request id, the end-user credential.
 // Result: 0 when the request may continue, else the status of the local reply already sent.
 import { HeaderMap } from "../host/headers";
+import { RequestId } from "../host/requestid";
 import { imports, WasmResultValues } from "../host/abi";
 import { ptrSlot, sizeSlot, takeBuffer } from "../host/mem";
 import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType } from "../host/stream";
@@ -123,7 +124,7 @@ function methodGateAllows(gate: Array<StrMatcher>, h: HeaderMap): bool {
   return !anyMatchRaw(changetype<usize>(gate.dataStart), gate.length, h.valuePtr(mi), h.valueLen(mi));
 }
 
-export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string, m: AuthzMetrics, auth: RequestAuth): Enforced {
+export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: RequestId, m: AuthzMetrics, auth: RequestAuth): Enforced {
   if (cfg.policies.length == 0) return ALLOWED_BY_DEFAULT;
   m.define();
   const gate = cfg.methodGate;
@@ -140,12 +141,12 @@ export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string
   // log text is built only when something is logged
   const what = d.audited.length || d.shadow != SHADOW_NONE || !d.allowed ? bufString(a.method) + " " + a.rawPath : "";
   for (let i = 0; i < d.audited.length; i++) {
-    logInfo("bulwark: authz audit request_id=" + rid + " policy=" + cfg.policies[d.audited[i]].name + " " + what);
+    logInfo("bulwark: authz audit request_id=" + rid.get() + " policy=" + cfg.policies[d.audited[i]].name + " " + what);
   }
   if (d.shadow != SHADOW_NONE) {
     const ok = d.shadow == SHADOW_ALLOWED;
     incrementMetric(ok ? m.shadowAllowed : m.shadowDenied);
-    logInfo("bulwark: authz shadow " + (ok ? "allowed" : "denied") + " request_id=" + rid + " by " +
+    logInfo("bulwark: authz shadow " + (ok ? "allowed" : "denied") + " request_id=" + rid.get() + " by " +
       describe(cfg, ok, d.shadowPolicy, d.shadowRule) + " " + what);
   }
   if (d.allowed) {
@@ -157,15 +158,15 @@ export function enforce(cfg: AuthzConfig, debug: bool, h: HeaderMap, rid: string
   incrementMetric(m.denied);
   const policy = d.policy >= 0 ? cfg.policies[d.policy].name : "";
   if (d.badRequest) {
-    logInfo("bulwark: authz bad request request_id=" + rid + " (path contains %00) " + what);
-    sendLocalResponse(400, "bulwark_authz_bad_path", "{\"error\":\"bad_request\",\"request_id\":" + jsonString(rid) + "}",
-      ["content-type", "application/json", "x-request-id", rid]);
+    logInfo("bulwark: authz bad request request_id=" + rid.get() + " (path contains %00) " + what);
+    sendLocalResponse(400, "bulwark_authz_bad_path", "{\"error\":\"bad_request\",\"request_id\":" + jsonString(rid.get()) + "}",
+      ["content-type", "application/json", "x-request-id", rid.get()]);
     res.status = 400;
     return res;
   }
-  logInfo("bulwark: authz denied request_id=" + rid + " by " + by + (d.policy >= 0 ? " policy=" + policy + " rule=" + d.rule.toString() : "") + " " + what);
-  let body = "{\"error\":\"forbidden\",\"request_id\":" + jsonString(rid);
-  const headers = ["content-type", "application/json", "x-request-id", rid];
+  logInfo("bulwark: authz denied request_id=" + rid.get() + " by " + by + (d.policy >= 0 ? " policy=" + policy + " rule=" + d.rule.toString() : "") + " " + what);
+  let body = "{\"error\":\"forbidden\",\"request_id\":" + jsonString(rid.get());
+  const headers = ["content-type", "application/json", "x-request-id", rid.get()];
   if (debug) {
     body += ",\"policy\":" + jsonString(d.policy >= 0 ? policy : by);
     if (d.policy >= 0) body += ",\"rule\":" + d.rule.toString();

@@ -176,3 +176,18 @@ test("the debug reply's msg expands MATCHED_VAR(_NAME) as the rule's own match l
   assert.equal(JSON.parse(dec.decode(r.body)).msg, "parameter ARGS:file holds http://evil.test/x");
   host.close();
 });
+
+test("UNIQUE_ID is the request's x-request-id (decoded when a rule reads it), or the id the filter minted", async () => {
+  const host = await Host.create({ wasm, configuration: cfg([
+    rule({ id: 1, phase: 1, variables: ["UNIQUE_ID"], match: { streq: "rid-77" }, action: "deny" }),
+    rule({ id: 2, phase: 1, variables: ["UNIQUE_ID"], match: { beginsWith: "bulwark-" }, action: "deny" }),
+  ]) });
+  const one = await host.request({ method: "GET", path: "/", headers: [["x-request-id", "rid-77"]] });
+  assert.equal(one.status, 403);
+  assert.equal(JSON.parse(dec.decode(one.body)).request_id, "rid-77");
+  assert.equal((await host.request({ method: "GET", path: "/", headers: [["x-request-id", "rid-78"]] })).status, 200);
+  const minted = await host.request({ method: "GET", path: "/" });
+  assert.equal(minted.status, 403);
+  assert.match(JSON.parse(dec.decode(minted.body)).request_id, /^bulwark-[0-9a-f]+-[0-9a-f]+$/);
+  host.close();
+});

@@ -13,6 +13,7 @@
 // payload bytes seen before), bulwark.jwt.metadata_refused, bulwark.jwt.missing.
 // Example: const auth = root.jwt.authenticate(h, rid); if (auth == null) return StopIteration;
 import { HeaderMap, removeHeader, replaceHeader } from "../../host/headers";
+import { RequestId } from "../../host/requestid";
 import { MapType } from "../../host/abi";
 import { sendLocalResponse, logInfo, defineMetric, incrementMetric, MetricType, nowNanos, getProperty } from "../../host/stream";
 import { jsonString } from "../../util/bytes";
@@ -56,7 +57,7 @@ export class JwtStep {
   }
 
   /** The request's end-user credential, or null when a 401 has been sent. */
-  authenticate(h: HeaderMap, rid: string): RequestAuth | null {
+  authenticate(h: HeaderMap, rid: RequestId): RequestAuth | null {
     const m = this.meta;
     if (m != null) return this.fromMetadata(m, rid);
     const a = this.authn;
@@ -66,10 +67,10 @@ export class JwtStep {
     for (let i = 0; i < r.removeHeaders.length; i++) removeHeader(MapType.RequestHeaders, r.removeHeaders[i]);
     if (r.status == AuthnStatus.Invalid) {
       incrementMetric(this.mRefused);
-      logInfo("bulwark: jwt refused request_id=" + rid + " reason=" + r.reason);
+      logInfo("bulwark: jwt refused request_id=" + rid.get() + " reason=" + r.reason);
       sendLocalResponse(401, "jwt_authn_access_denied",
-        "{\"error\":\"invalid_token\",\"reason\":" + jsonString(r.reason) + ",\"request_id\":" + jsonString(rid) + "}",
-        ["content-type", "application/json", "www-authenticate", "Bearer error=\"invalid_token\"", "x-request-id", rid]);
+        "{\"error\":\"invalid_token\",\"reason\":" + jsonString(r.reason) + ",\"request_id\":" + jsonString(rid.get()) + "}",
+        ["content-type", "application/json", "www-authenticate", "Bearer error=\"invalid_token\"", "x-request-id", rid.get()]);
       return null;
     }
     if (r.status == AuthnStatus.NoToken) { incrementMetric(this.mMissing); return EMPTY; }
@@ -79,14 +80,14 @@ export class JwtStep {
   }
 
   /** Envoy jwt_authn already verified the token: its payload from the `metadata` property. */
-  private fromMetadata(m: EnvoyMetadataSource, rid: string): RequestAuth {
+  private fromMetadata(m: EnvoyMetadataSource, rid: RequestId): RequestAuth {
     const buf = getProperty("metadata");
     if (buf == null) { incrementMetric(this.mMissing); return EMPTY; }
     const r = authFromMetadata(m, changetype<usize>(buf), buf.byteLength, this.metaCache, <f64>nowNanos() / 1e9);
     if (r.status == MetaStatus.Ok) { incrementMetric(r.cached ? this.mCached : this.mTrusted); return r.auth!; }
     if (r.status == MetaStatus.Refused) {
       incrementMetric(this.mMetaRefused);
-      logInfo("bulwark: jwt metadata not trusted request_id=" + rid + " reason=" + r.reason);
+      logInfo("bulwark: jwt metadata not trusted request_id=" + rid.get() + " reason=" + r.reason);
     } else incrementMetric(this.mMissing);
     return EMPTY;
   }

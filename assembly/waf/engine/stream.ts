@@ -19,7 +19,7 @@
  */
 import { WafEngine } from "./eval";
 import { Waf, Engine } from "./rule";
-import { Transaction } from "./transaction";
+import { Transaction, UniqueIdSource } from "./transaction";
 import { V, usesDuration } from "./variables";
 import { HeaderMap, getHeaderMap } from "../../host/headers";
 import { MapType, BufType, FilterDataStatusValues } from "../../host/abi";
@@ -73,17 +73,18 @@ function loadLazy(tx: Transaction, v: i32): void {
 
 export class WafStream {
   e: WafEngine | null = null;
-  rid: string = "";
+  rid: UniqueIdSource | null = null;
   debug: bool = false;
   done: bool = false;
   private bodyPhaseRun: bool = false;
   private respInspect: bool = false;
 
   /** Phase 1 (and phase 2 at once when there is no body). Returns true when it sent a reply. */
-  requestHeaders(waf: Waf, h: HeaderMap, rid: string, eos: bool, debug: bool): bool {
+  requestHeaders(waf: Waf, h: HeaderMap, rid: UniqueIdSource, eos: bool, debug: bool): bool {
     const e = borrow(waf);
     this.e = e; this.rid = rid; this.debug = debug; this.done = false; this.bodyPhaseRun = false;
-    e.begin(rid, usesDuration() ? nowNanos() : 0);   // the clock only when a rule reads DURATION
+    e.begin("", usesDuration() ? nowNanos() : 0);   // the clock only when a rule reads DURATION
+    e.tx.uniqueIdSrc = rid;   // UNIQUE_ID: decoded only if a rule reads it
     const tx = e.tx;
     tx.keep.push(h.buf);
     const mi = h.find(H_METHOD), pi = h.find(H_PATH);
@@ -124,8 +125,8 @@ export class WafStream {
     if (!eos && !over) return FilterDataStatusValues.StopIterationAndBuffer;
     if (over && s.requestBodyReject) {
       this.bodyPhaseRun = true;
-      logInfo("bulwark: waf blocked request_id=" + this.rid + " request body over the limit (" + limit.toString() + " bytes)");
-      this.reply(413, "bulwark_waf_body_limit", "{\"error\":\"payload too large\",\"request_id\":" + jsonString(this.rid) + "}");
+      logInfo("bulwark: waf blocked request_id=" + this.id() + " request body over the limit (" + limit.toString() + " bytes)");
+      this.reply(413, "bulwark_waf_body_limit", "{\"error\":\"payload too large\",\"request_id\":" + jsonString(this.id()) + "}");
       this.done = true;
       return FilterDataStatusValues.StopIterationNoBuffer;
     }
@@ -203,7 +204,7 @@ export class WafStream {
     if (e == null || this.logged) return;
     if (e.tx.firedRules.length == 0) return;
     this.logged = true;
-    logInfo("bulwark: waf detected request_id=" + this.rid + " " + e.decision());
+    logInfo("bulwark: waf detected request_id=" + this.id() + " " + e.decision());
   }
 
   /** On an interruption: log, reply, return true. `scored`: the inbound score was just computed. */
@@ -214,8 +215,8 @@ export class WafStream {
     if (!scored) e.checkInboundScoreOnly();
     this.done = true;
     this.logged = true;
-    logInfo("bulwark: waf blocked request_id=" + this.rid + " " + e.decision());
-    let body = "{\"error\":" + (tx.status == 400 ? "\"bad request\"" : "\"forbidden\"") + ",\"request_id\":" + jsonString(this.rid);
+    logInfo("bulwark: waf blocked request_id=" + this.id() + " " + e.decision());
+    let body = "{\"error\":" + (tx.status == 400 ? "\"bad request\"" : "\"forbidden\"") + ",\"request_id\":" + jsonString(this.id());
     if (this.debug) {
       body += ",\"rules\":[" + tx.firedRules.join(",") + "],\"score\":" + e.inboundScore.toString();
       const msg = e.firstMessage();
@@ -227,14 +228,17 @@ export class WafStream {
   }
 
   private reply(status: i32, details: string, body: string): void {
-    sendLocalResponse(<u32>status, details, body, ["content-type", "application/json", "x-request-id", this.rid]);
+    sendLocalResponse(<u32>status, details, body, ["content-type", "application/json", "x-request-id", this.id()]);
   }
 
   /** Returns the engine to the pool (call once the stream is over). */
+  /** The request id (for logs and replies). */
+  private id(): string { const r = this.rid; return r != null ? r.get() : ""; }
+
   /** Every field as a new WafStream has it (a reused stream context: filter.ts). */
   reset(): void {
     this.release();
-    this.e = null; this.rid = ""; this.debug = false; this.done = false;
+    this.e = null; this.rid = null; this.debug = false; this.done = false;
     this.bodyPhaseRun = false; this.respInspect = false;
   }
 

@@ -37,6 +37,11 @@ export function keyHash(p: usize, n: i32): u32 {
 const IDX_SIZE = 1024;  // open-addressing index over at most TX_MAX keys (load ≤ 1/2)
 const IDX_MASK = IDX_SIZE - 1;
 
+/** A request id produced on demand (the filter decodes x-request-id only when something reads it). */
+export abstract class UniqueIdSource {
+  abstract get(): string;
+}
+
 export class TxStore {
   keys: Array<ArrayBuffer> = [];
   keyStrings: Array<string> = [];
@@ -286,6 +291,8 @@ export class Transaction {
   startNanos: u64 = 0;
   nowNanos: u64 = 0;
   uniqueId: string = "";
+  /** where UNIQUE_ID comes from when set (the filter's request id, decoded on first use), else uniqueId */
+  uniqueIdSrc: UniqueIdSource | null = null;
   reqbodyError: i32 = 0;
   reqbodyErrorMsg: string = "";
   bodyTruncated: bool = false;
@@ -308,7 +315,7 @@ export class Transaction {
    *  stream's buffers and strings alive (the next begin() resets the rest). */
   releaseRefs(): void {
     this.keep.length = 0;
-    this.uniqueId = ""; this.reqbodyErrorMsg = "";
+    this.uniqueId = ""; this.uniqueIdSrc = null; this.reqbodyErrorMsg = "";
     this.currentRule = null; this.loader = null;
   }
 
@@ -326,7 +333,7 @@ export class Transaction {
     this.allowed = false; this.interrupted = false; this.status = 0; this.interruptRule = 0;
     this.matches.length = 0; this.firedRules.length = 0; this.currentRule = null;
     this.loader = null;
-    this.uniqueId = ""; this.reqbodyError = 0; this.reqbodyErrorMsg = ""; this.bodyTruncated = false;
+    this.uniqueId = ""; this.uniqueIdSrc = null; this.reqbodyError = 0; this.reqbodyErrorMsg = ""; this.bodyTruncated = false;
   }
 
   // ---- feeding -------------------------------------------------------------------------------
@@ -454,7 +461,10 @@ export class Transaction {
         const us = this.nowNanos > this.startNanos ? (this.nowNanos - this.startNanos) / 1000 : 0;
         return this.num(<i64>us);
       }
-      case V.UNIQUE_ID: { const p = this.arena.str(this.uniqueId); this.valLen = this.arena.lastLen; return p; }
+      case V.UNIQUE_ID: {
+        const src = this.uniqueIdSrc;
+        const p = this.arena.str(src != null ? src.get() : this.uniqueId); this.valLen = this.arena.lastLen; return p;
+      }
       case V.MULTIPART_STRICT_ERROR: case V.MULTIPART_UNMATCHED_BOUNDARY: {
         const n = unchecked(this.sl[v]);
         if (n < 0 && this.bodyProcessor == BodyProc.Multipart) return this.num(0);
