@@ -175,6 +175,7 @@ export class BulwarkStream extends Context {
     return FilterHeadersStatusValues.Continue;
   }
 
+  // (a new field must also be set in reuse())
   authzBy: string = "";
   rid: RequestId = new RequestId();
 

@@ -61,3 +61,18 @@ test("streams open at once keep their own contexts while others end and are reus
   }
   host.close();
 });
+
+test("each request on a reused context logs its own detections (detect-only rules)", async () => {
+  const cfg = { waf: { builtinPacks: "none", packs: [{ id: "t", rules: [
+    { id: 7, phase: 1, variables: ["REQUEST_URI"], match: { contains: "/seen" }, action: "pass", msg: "seen" }] }] } };
+  const lines: string[] = [];
+  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg), onLog: (e) => { lines.push(e.message); } });
+  for (let i = 1; i <= 5; i++) {
+    lines.length = 0;
+    const r = await host.request({ method: "GET", path: i % 2 ? "/seen" : "/other", headers: [["x-request-id", `rq-${i}`]] });
+    assert.equal(r.status, 200);
+    const logged = lines.filter((l) => l.includes("waf detected"));
+    assert.deepEqual(logged.map((l) => /request_id=(\S+) rules=(\S+)/.exec(l)?.slice(1).join(" ")), i % 2 ? [`rq-${i} 7`] : [], `request ${i}`);
+  }
+  host.close();
+});

@@ -78,6 +78,9 @@ export class WafStream {
   done: bool = false;
   private bodyPhaseRun: bool = false;
   private respInspect: bool = false;
+  /** the decision was logged (a block, or detections at the end) */
+  private logged: bool = false;
+  // (a new field must also be set in reset())
 
   /** Phase 1 (and phase 2 at once when there is no body). Returns true when it sent a reply. */
   requestHeaders(waf: Waf, h: HeaderMap, rid: UniqueIdSource, eos: bool, debug: bool): bool {
@@ -197,7 +200,6 @@ export class WafStream {
     return FilterDataStatusValues.Continue;
   }
 
-  private logged: bool = false;
   /** Logs what fired without a block (detect mode, or scores under the threshold) once. */
   logDetections(): void {
     const e = this.e;
@@ -239,7 +241,7 @@ export class WafStream {
   reset(): void {
     this.release();
     this.e = null; this.rid = null; this.debug = false; this.done = false;
-    this.bodyPhaseRun = false; this.respInspect = false;
+    this.bodyPhaseRun = false; this.respInspect = false; this.logged = false;
   }
 
   release(): void {
