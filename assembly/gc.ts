@@ -10,17 +10,18 @@
 //     memory (at least GARBAGE_MIN), or the memory grew; never while one of our own callbacks is
 //     running (a host could re-enter). The collector does not tell how much garbage there is, so
 //     it is estimated: every buffer adopted from the host (header maps, bodies: host/mem.ts
-//     takeBuffer; header maps' offset tables) plus PER_STREAM for a stream's own objects. Measured
-//     (memory growth with collection off, bench/filter.bench.ts requests): 1.3 KB per clean GET,
-//     3.3 KB per GET with 30 headers, of which all but about 0.9 KB are adopted buffers and
-//     offset tables; PER_STREAM is 1 KiB. An estimate that falls short only lets the memory grow
-//     once (a collection follows any growth, and the budget grows with the memory).
+//     takeBuffer; header maps' offset tables), the strings of each log line and local reply
+//     (host/stream.ts), plus PER_STREAM for the rest of a stream's own objects. Measured (memory
+//     growth with collection off, in a new VM, bench/filter.bench.ts requests): 566 bytes per
+//     clean GET, of which 448 are the adopted buffer and the offset table (stream contexts are
+//     reused: filter.ts STREAM_POOL); PER_STREAM is 256. An estimate that falls short only lets
+//     the memory grow once (a collection follows any growth, and the budget grows with the memory).
 // Without the estimate, collecting only when the memory grew would double the memory on every
 // cycle (the allocator doubles it when its free blocks run out, before we can collect).
 // With `--runtime incremental` (the harnesses and as-pect specs) these calls are also correct.
 
 const GARBAGE_MIN: usize = 4 << 20;
-const PER_STREAM: usize = 1024;
+const PER_STREAM: usize = 256;
 
 let depth = 0;
 let pagesAfterCollect: i32 = 0;

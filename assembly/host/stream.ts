@@ -2,16 +2,20 @@
 import { imports, WasmResultValues, LogLevelValues } from "./abi";
 import { ptrSlot, sizeSlot, takeBuffer, utf8, u32Slot, u32Value } from "./mem";
 import { serializePairs } from "./headers";
+import { noteGarbage } from "../gc";
 
 /** Sends a local reply (ABI `proxy_send_local_response`); the caller then returns StopIteration. */
 export function sendLocalResponse(status: u32, details: string, body: string, headers: Array<string>): void {
   const d = utf8(details), b = utf8(body), h = serializePairs(headers);
+  // the reply's strings and their encodings are garbage now (gc.ts: what a stream leaves)
+  noteGarbage(<usize>(d.byteLength + b.byteLength + h.byteLength) * 4 + 256);
   imports.proxy_send_local_response(status, changetype<usize>(d), d.byteLength, changetype<usize>(b), b.byteLength,
     changetype<usize>(h), h.byteLength, 0xFFFFFFFF); // grpc_status -1: not a gRPC reply
 }
 
 export function log(level: LogLevelValues, msg: string): void {
   const b = utf8(msg);
+  noteGarbage(<usize>b.byteLength * 4 + 64);   // the line, the strings it was built from, its encoding (gc.ts)
   imports.proxy_log(level, changetype<usize>(b), b.byteLength);
 }
 export function logInfo(msg: string): void { log(LogLevelValues.info, msg); }
