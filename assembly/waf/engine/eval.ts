@@ -76,6 +76,13 @@ function txCountOnly(r: Rule): bool {
   return sel.count && sel.v == V.TX && sel.key != null && sel.keyRe == null && !sel.exclude;
 }
 
+/** Two txCountOnly rules make the same test: key, comparison, number and negation. */
+function sameCountTest(a: Rule, b: Rule): bool {
+  const ka = a.vars[0].key!, kb = b.vars[0].key!;
+  return ka.byteLength == kb.byteLength && memory.compare(changetype<usize>(ka), changetype<usize>(kb), ka.byteLength) == 0 &&
+    a.numOp!.name == b.numOp!.name && a.numOp!.k == b.numOp!.k && a.negate == b.negate;
+}
+
 /** Every setvar of r has a constant name and value (no macro: nothing read from the match). */
 function constantSetvars(r: Rule): bool {
   for (let k = 0; k < r.setvars.length; k++) {
@@ -128,7 +135,7 @@ export let TRACE = false;
 export const traced = new Array<i32>();
 export function setTrace(on: bool): void { TRACE = on; if (on) traced.length = 0; }
 export const INBOUND_RULE_ID = 949110;
-const META = 3;
+const META = 4;
 /** fail-closed answers, numbered as ModSecurity's modsecurity.conf-recommended rules */
 export const BODY_ERROR_RULE_ID = 200002;
 export const INTERNAL_ERROR_RULE_ID = 200005;
@@ -271,6 +278,7 @@ export class WafEngine {
               tx.currentRule = r;
               for (let k = 0; k < r.setvars.length; k++) this.setvar(unchecked(r.setvars[k]));
               i = this.flow(r, rules, i, t);
+              if (r.setvars.length == 0) i = this.sameTest(pf, rules, meta, i, unchecked(meta[m + 3]));
             }
             i = pf.next(i);
             continue;
@@ -322,6 +330,27 @@ export class WafEngine {
     return jump >= 0 ? jump : i;
   }
 
+
+  /**
+   * After a `&TX:` count rule matched without setting anything and the walk moved on to i: the
+   * next positions the walk would visit that make the same test (same key, comparison and
+   * number; the packs' "plain request: skip this pack" gates, one per pack) and set nothing
+   * match as well, since nothing ran in between to change the TX store: their jumps are taken at
+   * once. Returns where the walk goes on.
+   */
+  private sameTest(pf: RulePrefilter, rules: Array<Rule>, meta: StaticArray<i32>, i: i32, test: i32): i32 {
+    while (true) {
+      const k = pf.next(i);
+      if (k >= rules.length) return i;
+      const mk = k * META;
+      if (unchecked(meta[mk + 3]) != test) return i;
+      const g = unchecked(rules[k]);
+      if (g.setvars.length != 0 || this.removed(g)) return i;
+      this.evaluations++;
+      if (TRACE) traced.push(g.id);
+      i = this.flow(g, rules, k + 1, unchecked(meta[mk + 1]));
+    }
+  }
 
   /** flow-only rules passed over by the prefilter walk in this request (tests, bench) */
   flowSkipped: i32 = 0;
@@ -401,6 +430,13 @@ export class WafEngine {
           if (quiet && txCountOnly(r) && constantSetvars(r)) flags |= TX_COUNT;
           if (matchedSafe && oneValueRule(r)) flags |= NO_MATCH_MEMO;
           mt[i * META + 2] = flags;
+          // TX_COUNT rules making the same test share a number: the first such rule's position
+          mt[i * META + 3] = -1;
+          if ((flags & TX_COUNT) != 0) {
+            let j = 0;
+            while (j < i && !((mt[j * META + 2] & TX_COUNT) != 0 && sameCountTest(rules[j], r))) j++;
+            mt[i * META + 3] = j;
+          }
         }
         // a flow-only rule with a position always visited (not prefiltered) before its target is
         // never passed over (nextReal with more positions can only be smaller): no need to look

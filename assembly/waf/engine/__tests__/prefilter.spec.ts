@@ -432,6 +432,34 @@ describe("prefilter: flow-only rules", () => {
     expect(run(on, "/a?x=setflag+attack", "x")).toBe("403 42,949110 5");
   });
 
+  it("takes the same &TX test's jump at once when nothing ran since it matched", () => {
+    const rules = "" +
+      "{\"id\": 60, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-1\"}," +
+      "{\"id\": 61, \"phase\": 2, \"variables\": [\"&TX:other\"], \"match\": {\"eq\": \"1\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.seen=1\"], \"skipAfter\": \"END-1\"}," +
+      "{\"id\": 62, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"attack\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+      "{\"marker\": \"END-1\"}," +
+      // between the two tests: runs only on "mid", and changes what the second test sees
+      "{\"id\": 63, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"mid\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.flag=1\"]}," +
+      "{\"id\": 64, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"0\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-2\"}," +
+      "{\"id\": 65, \"phase\": 2, \"variables\": [\"&TX:other\"], \"match\": {\"eq\": \"1\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.seen=1\"], \"skipAfter\": \"END-2\"}," +
+      "{\"id\": 66, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"attack\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+      "{\"marker\": \"END-2\"}," +
+      // the same key with another number: another test
+      "{\"id\": 67, \"phase\": 2, \"variables\": [\"&TX:flag\"], \"match\": {\"eq\": \"1\"}, \"action\": \"pass\", \"log\": false, \"skipAfter\": \"END-3\"}," +
+      "{\"id\": 68, \"phase\": 2, \"variables\": [\"&TX:other\"], \"match\": {\"eq\": \"1\"}, \"action\": \"pass\", \"log\": false, \"setvar\": [\"tx.seen=1\"], \"skipAfter\": \"END-3\"}," +
+      "{\"id\": 69, \"phase\": 2, \"variables\": [\"ARGS\"], \"match\": {\"contains\": \"zzz\"}, \"action\": \"block\", \"setvar\": [\"tx.inbound_anomaly_score_pl1=+5\"]}," +
+      "{\"marker\": \"END-3\"}";
+    const on = engine(rules, true), off = engine(rules, false);
+    const cases = ["/a?x=1", "/a?x=attack", "/a?x=mid+attack", "/a?x=mid", "/a?x=zzz", "/a?x=mid+zzz"];
+    for (let k = 0; k < 2; k++) for (let i = 0; i < cases.length; i++) expect(run(on, cases[i], "x")).toBe(run(off, cases[i], "x"), cases[i]);
+    // 60 matches; 64 makes the same test with nothing run since: taken at once (counted); 67 is
+    // another test (61, 65 and 68 set a flag: never passed over, they keep 60, 64, 67 from being so)
+    run(on, "/a?x=1", "x");
+    expect(on.evaluations).toBe(4);   // 60, 64, 67, 68
+    // "mid" runs 63 between the two tests: 64 is evaluated again, does not match, and 66 blocks "attack"
+    expect(run(on, "/a?x=mid+attack", "x")).toBe("403 66,949110 5");
+  });
+
   it("evaluates them all when a chain starter reads MATCHED_VAR", () => {
     const on = engine(FLOW_RULES + ",{\"id\": 38, \"phase\": 2, \"variables\": [\"MATCHED_VAR\"], \"match\": {\"streq\": \"zzz\"}, \"action\": \"pass\", \"log\": false}", true);
     run(on, "/a?x=1", "x");
