@@ -286,7 +286,8 @@ export class WafEngine {
         }
         if (this.removed(r)) { i = pf.next(i); continue; }
         // a value this rule did not match last time (in this or an earlier request): no match again
-        const memo = (flags & NO_MATCH_MEMO) != 0 && this.oneValue(r);
+        const memo = (flags & NO_MATCH_MEMO) != 0;
+        if (memo) this.oneValue(r);
         if (memo && this.nmP != 0 && r.nmLen == this.nmN && sameBytes(r.nmBuf!.ptr, this.nmP, this.nmN)) {
           this.nmSkipped++;
           i = pf.next(i);
@@ -330,7 +331,6 @@ export class WafEngine {
     return jump >= 0 ? jump : i;
   }
 
-
   /**
    * After a `&TX:` count rule matched without setting anything and the walk moved on to i: the
    * next positions the walk would visit that make the same test (same key, comparison and
@@ -369,7 +369,7 @@ export class WafEngine {
    * non-matching evaluation changes nothing else a later rule could see.
    * Sets nmP/nmN to the rule's one value now, or nmP = 0 when it has none, several, or a long one.
    */
-  private oneValue(r: Rule): bool {
+  private oneValue(r: Rule): void {
     const tx = this.tx;
     const sel = unchecked(r.vars[0]);
     this.nmP = 0;
@@ -381,10 +381,9 @@ export class WafEngine {
       const i = kv.find(sel.key!);
       if (i >= 0 && kv.find(sel.key!, i + 1) < 0) { p = unchecked(kv.vp[i]); n = unchecked(kv.vl[i]); }
     }
-    if (n < 0 || n > NM_MAX_LEN) return true;
+    if (n < 0 || n > NM_MAX_LEN) return;
     this.nmP = n == 0 ? 1 : p;   // an empty value is a value (nmP only tells "one value")
     this.nmN = n;
-    return true;
   }
 
   private noteNoMatch(r: Rule): void {
@@ -398,9 +397,10 @@ export class WafEngine {
 
   /**
    * Per phase, per rule: [paranoia level (markers: MAX), index after the skipAfter marker or -1,
-   * FLOW_ONLY | TX_COUNT]. A flow-only rule only moves the walk: pass, not logged, no chain,
-   * setvar, ctl or capture, a skipAfter target (TX_COUNT: constant setvars allowed, any or no
-   * target); and, for both, no chain starter of the configuration
+   * FLOW_ONLY | TX_COUNT | NO_MATCH_MEMO, for a TX_COUNT rule the position of the first rule making
+   * the same test (sameTest) else -1]. A flow-only rule only moves the walk: pass, not logged, no
+   * chain, setvar, ctl or capture, a skipAfter target (TX_COUNT: constant setvars allowed, any or
+   * no target); and, for all three flags, no chain starter of the configuration
    * reads MATCHED_VAR(S)(_NAME(S)) (as a variable or in an operator argument), the only state its
    * match would change that a later rule could see (a fired rule's `msg` is expanded with its own
    * match: firstMessage).
