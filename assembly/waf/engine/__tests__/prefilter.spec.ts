@@ -127,11 +127,18 @@ function engine(rules: string, prefilter: bool): WafEngine {
 /** A request with one header (and a body, when not empty) through phases 1 and 2:
  *  "status fired-rules score". */
 function request(e: WafEngine, method: string, uri: string, name: string, value: string, body: string = ""): string {
+  return requestWith(e, method, uri, [name, value], body);
+}
+
+/** The same with any headers: `headers` holds name, value, name, value … */
+function requestWith(e: WafEngine, method: string, uri: string, headers: Array<string>, body: string = ""): string {
   e.begin("r", 0);
   const m = b(method), u = b(uri);
   e.tx.setRequestLine(changetype<usize>(m), m.byteLength, changetype<usize>(u), u.byteLength, "HTTP/1.1");
-  const k = b(name), v = b(value);
-  e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    const k = b(headers[i]), v = b(headers[i + 1]);
+    e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
+  }
   e.runPhase(1);
   if (body.length) { const x = b(body); e.requestBody(changetype<usize>(x), x.byteLength); }
   else e.requestBody(0, 0);
@@ -503,18 +510,9 @@ const NM_RULES = "" +
 
 /** A request with the given Host headers (none, one or several). */
 function hosts(e: WafEngine, method: string, uri: string, hs: Array<string>): string {
-  e.begin("r", 0);
-  const m = b(method), u = b(uri);
-  e.tx.setRequestLine(changetype<usize>(m), m.byteLength, changetype<usize>(u), u.byteLength, "HTTP/1.1");
-  for (let i = 0; i < hs.length; i++) {
-    const k = b("host"), v = b(hs[i]);
-    e.tx.addRequestHeader(changetype<usize>(k), k.byteLength, changetype<usize>(v), v.byteLength);
-  }
-  e.runPhase(1);
-  e.requestBody(0, 0);
-  e.runPhase(2);
-  e.checkInbound();
-  return e.tx.status.toString() + " " + e.tx.firedRules.join(",") + " " + e.inboundScore.toString();
+  const headers = new Array<string>();
+  for (let i = 0; i < hs.length; i++) { headers.push("host"); headers.push(hs[i]); }
+  return requestWith(e, method, uri, headers);
 }
 
 describe("prefilter: no-match memo", () => {
