@@ -9,7 +9,7 @@ import {
 } from "./host/stream";
 import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
-import { equalsFold, startsWith, equalsBytes, jsonString, sameBytes } from "./util/bytes";
+import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathInto } from "./util/path";
 import { ByteBuf } from "./waf/bytes";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
@@ -87,10 +87,10 @@ function headerMatches(h: HeaderMap, rule: DenyRule): bool {
       if (cond.present) { hit = true; break; }
       const vp = h.valuePtr(i), vn = h.valueLen(i);
       if (cond.containsAny != null) {
-        if (cond.missLen == vn && sameBytes(cond.missBuf.ptr, vp, vn)) hit = false;
+        if (cond.notIn.holds(vp, vn)) hit = false;
         else {
           hit = cond.containsAny!.test(vp, vn);
-          if (!hit && vn <= MISS_MAX_LEN) { cond.missBuf.reset(); cond.missBuf.append(vp, vn); cond.missLen = vn; }
+          if (!hit && vn <= MISS_MAX_LEN) cond.notIn.keep(vp, vn);
         }
       }
       for (let k = 0; k < cond.equals.length && !hit; k++) hit = equalsFold(vp, vn, cond.equals[k]);

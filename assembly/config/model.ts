@@ -13,7 +13,7 @@ import { PhraseMatcher } from "../regex/aho";
 import { JsonParser, JValue, lineCol } from "./json";
 import { Errors, Obj, indexPath, isHttpToken } from "./reader";
 import { lowerUtf8 } from "../util/bytes";
-import { ByteBuf } from "../waf/bytes";
+import { KeptBytes } from "../waf/bytes";
 import { AuthzConfig, parseAuthz } from "../authz/policy";
 import { Waf } from "../waf/engine/rule";
 import { parseWaf } from "../waf/engine/parse";
@@ -28,9 +28,8 @@ export class HeaderCond {
   /** the `contains` list, matched ignoring ASCII case: one automaton, one pass per header value */
   containsAny: PhraseMatcher | null = null;
   /** the last value the contains list was not found in (filter.ts headerMatches: a User-Agent
-   *  repeats from request to request); valid while missLen ≥ 0 */
-  missBuf: ByteBuf = new ByteBuf(16);
-  missLen: i32 = -1;
+   *  repeats from request to request) */
+  notIn: KeptBytes = new KeptBytes();
 }
 
 export class DenyRule {

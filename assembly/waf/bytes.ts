@@ -10,6 +10,8 @@
  * Example:
  *   const b = new ByteBuf(64); b.reset(); b.push(0x41); b.append(p, n); use(b.ptr, b.len);
  */
+import { sameBytes } from "../util/bytes";
+
 export class ByteBuf {
   ptr: usize = 0;
   len: i32 = 0;
@@ -74,4 +76,20 @@ export class ByteBuf {
 
   /** Content as a String (decoded as UTF-8; for messages and tests, not the hot path). */
   toString(): string { return String.UTF8.decodeUnsafe(this.ptr, <usize>this.len); }
+}
+
+/**
+ * One remembered byte string: the last value a check was found false on (a rule that did not
+ * match it, a deny-list `contains` list not in it). A check that depends on the value's bytes
+ * alone can skip a value this holds. Compared byte for byte, never by hash.
+ *
+ * Example: if (k.holds(p, n)) return false; … if (!hit) k.keep(p, n);
+ */
+export class KeptBytes {
+  private buf: ByteBuf = new ByteBuf(16);
+  private kept: bool = false;
+  /** Whether [p, p+n) is the byte string kept. */
+  holds(p: usize, n: i32): bool { return this.kept && this.buf.len == n && sameBytes(this.buf.ptr, p, n); }
+  /** Keeps [p, p+n) (a copy). */
+  keep(p: usize, n: i32): void { this.buf.reset(); this.buf.append(p, n); this.kept = true; }
 }

@@ -37,7 +37,7 @@ import { V, VAR_NAMES, VarSel, isCollection, lowerAscii } from "./variables";
 import { KV, keyEquals, writeDecimal } from "./arena";
 import { TCache } from "./tcache";
 import { OpContext } from "../operators/operator";
-import { ByteBuf } from "../bytes";
+import { ByteBuf, KeptBytes } from "../bytes";
 import { applyTransform } from "../transforms/registry";
 import { expand, expandString } from "./macro";
 import { processRequestBody } from "./body";
@@ -79,7 +79,7 @@ function txCountOnly(r: Rule): bool {
 /** Two txCountOnly rules make the same test: key, comparison, number and negation. */
 function sameCountTest(a: Rule, b: Rule): bool {
   const ka = a.vars[0].key!, kb = b.vars[0].key!;
-  return ka.byteLength == kb.byteLength && memory.compare(changetype<usize>(ka), changetype<usize>(kb), ka.byteLength) == 0 &&
+  return ka.byteLength == kb.byteLength && sameBytes(changetype<usize>(ka), changetype<usize>(kb), ka.byteLength) &&
     a.numOp!.name == b.numOp!.name && a.numOp!.k == b.numOp!.k && a.negate == b.negate;
 }
 
@@ -288,7 +288,7 @@ export class WafEngine {
         // a value this rule did not match last time (in this or an earlier request): no match again
         const memo = (flags & NO_MATCH_MEMO) != 0;
         if (memo) this.oneValue(r);
-        if (memo && this.nmP != 0 && r.nmLen == this.nmN && sameBytes(r.nmBuf!.ptr, this.nmP, this.nmN)) {
+        if (memo && this.nmP != 0 && r.noMatch != null && r.noMatch!.holds(this.nmP, this.nmN)) {
           this.nmSkipped++;
           i = pf.next(i);
           continue;
@@ -388,11 +388,9 @@ export class WafEngine {
 
   private noteNoMatch(r: Rule): void {
     if (this.nmP == 0) return;
-    let b = r.nmBuf;
-    if (b == null) { b = new ByteBuf(this.nmN); r.nmBuf = b; }
-    b.reset();
-    if (this.nmN > 0) b.append(this.nmP, this.nmN);
-    r.nmLen = this.nmN;
+    let k = r.noMatch;
+    if (k == null) { k = new KeptBytes(); r.noMatch = k; }
+    k.keep(this.nmP, this.nmN);
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { Operator, NumericOperator } from "../operators/operator";
 import { VarSel } from "./variables";
-import { ByteBuf } from "../bytes";
+import { KeptBytes } from "../bytes";
 
 export const enum Act { None, Pass, Block, Deny, Drop, Allow }
 export const ACT_NAMES: Array<string> = ["", "pass", "block", "deny", "drop", "allow"];
@@ -98,9 +98,8 @@ export class Rule {
   pfTrig: u32 = 0;
   pfSlots: StaticArray<i32> | null = null;
   /** no-match memo (eval.ts phaseMeta NO_MATCH_MEMO): the value of this rule's last evaluation
-   *  that did not match (valid while nmLen ≥ 0) */
-  nmBuf: ByteBuf | null = null;
-  nmLen: i32 = -1;
+   *  that did not match (made on the first one) */
+  noMatch: KeptBytes | null = null;
   /** a marker: `{"marker": "NAME"}` */
   marker: string = "";
   isMarker: bool = false;
