@@ -3,7 +3,7 @@ import {
   RootContext, Context, FilterHeadersStatusValues, FilterDataStatusValues,
 } from "./host/abi";
 import { MapType, BufType } from "./host/abi";
-import { getHeaderMap, HeaderMap } from "./host/headers";
+import { HeaderMap } from "./host/headers";
 import {
   sendLocalResponse, logInfo, logError, getBufferBytes, defineMetric, incrementMetric, MetricType, nowNanos,
 } from "./host/stream";
@@ -120,7 +120,8 @@ export class BulwarkStream extends Context {
     const root = this.root_context as BulwarkRoot;
     const cfg = root.config;
     incrementMetric(root.mRequests);
-    const h = getHeaderMap(MapType.RequestHeaders);
+    const h = this.reqMap;
+    h.fetch(MapType.RequestHeaders);
     this.requestId(h, root);
     const rid = this.rid;
     if (cfg == null) {
@@ -177,6 +178,9 @@ export class BulwarkStream extends Context {
 
   // (a new field must also be set in reuse())
   authzBy: string = "";
+  /** the request headers, fetched into the buffer the context's previous stream left (not reset
+   *  by reuse(): HeaderMap.fetch) */
+  reqMap: HeaderMap = new HeaderMap();
   rid: RequestId = new RequestId();
 
   waf: WafStream = new WafStream();

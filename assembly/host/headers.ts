@@ -3,13 +3,16 @@
 // key and value NUL-terminated); `HeaderMap` indexes it in place without copying names or values.
 import { imports, WasmResultValues } from "./abi";
 import { noteGarbage } from "../gc";
-import { ptrSlot, sizeSlot, takeBuffer, utf8 } from "./mem";
+import { ptrSlot, sizeSlot, sizeValue, takeBuffer, utf8, offerLanding, tookLanding } from "./mem";
 import { sameBytes } from "../util/bytes";
 
 // an empty map's buffer and offsets, shared (a map per request: no allocations for defaults that
 // parse replaces at once)
 const NO_BYTES = new ArrayBuffer(0);
 const NO_OFFS = new StaticArray<i32>(0);
+/** a fetched map's buffer is offered for the next fetch up to this size (HeaderMap.fetch); a
+ *  pooled stream context keeps one (filter.ts STREAM_POOL: at most 64 × 16 KiB) */
+const LANDING_MAX = 16 << 10;
 
 export class HeaderMap {
   buf: ArrayBuffer = NO_BYTES;
@@ -19,15 +22,45 @@ export class HeaderMap {
 
   static parse(buf: ArrayBuffer): HeaderMap {
     const m = new HeaderMap();
-    m.buf = buf;
-    const n = buf.byteLength;
-    if (n < 4) return m;
+    noteGarbage(64);   // this object (gc.ts)
+    m.index(buf, buf.byteLength);
+    return m;
+  }
+
+  /**
+   * Fetches map `type` into this map (a stream context's own: filter.ts), reusing its buffer and
+   * offset table: the host's copy lands in the buffer the previous fetch left when it fits
+   * (host/mem.ts offerLanding; at most LANDING_MAX bytes), else in a new one that this map keeps.
+   * Only for a map whose earlier bytes nothing reads any more (the previous stream on the context
+   * has ended).
+   */
+  fetch(type: i32): void {
+    const own = this.buf;
+    if (own.byteLength > 0 && own.byteLength <= LANDING_MAX) offerLanding(own);
+    const r = imports.proxy_get_header_map_pairs(type, ptrSlot(), sizeSlot());
+    const inOwn = tookLanding();
+    this.count = 0;
+    if (r != WasmResultValues.Ok) return;
+    if (inOwn) { this.index(own, <i32>sizeValue()); return; }
+    const b = takeBuffer();
+    // an empty map (no allocation): the buffer stays for the next fetch
+    if (b != null && b.byteLength > 0) this.index(b, b.byteLength);
+  }
+
+  /** Indexes the map in the first n bytes of buf (a malformed map gives its well-formed headers). */
+  private index(buf: ArrayBuffer, n: i32): void {
+    this.buf = buf;
+    this.count = 0;
+    if (n < 4) return;
     const base = changetype<usize>(buf);
     let count = <i32>load<u32>(base);
     // a well-formed map needs 8 size bytes per header; clamp so a bad map cannot overrun
     if (count < 0 || <i64>count * 8 + 4 > <i64>n) count = 0;
-    const offs = new StaticArray<i32>(count * 4);
-    noteGarbage(<usize>(count * 16 + 64));   // the offsets and this object (gc.ts)
+    if (this.offs.length < count * 4) {
+      this.offs = new StaticArray<i32>(count * 4);
+      noteGarbage(<usize>(count * 16));   // the table it replaces (gc.ts)
+    }
+    const offs = this.offs;
     let data = 4 + count * 8;
     let ok = 0;
     for (let i = 0; i < count; i++) {
@@ -42,9 +75,7 @@ export class HeaderMap {
       data += vl + 1;
       ok++;
     }
-    m.count = ok;
-    m.offs = offs;
-    return m;
+    this.count = ok;
   }
 
   @inline keyPtr(i: i32): usize { return changetype<usize>(this.buf) + <usize>unchecked(this.offs[i * 4]); }

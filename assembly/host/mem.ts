@@ -1,7 +1,40 @@
 // Out-parameters for host calls. The host writes a pointer (allocated through our exported `malloc`,
 // which pins an ArrayBuffer) and a size; `takeBuffer` adopts that allocation as a managed ArrayBuffer.
+// A caller that owns a buffer may offer it for the next allocation instead (`offerLanding`): the
+// host's data then lands in it, with no allocation, pinning or garbage (HeaderMap.fetch).
 import { free } from "@solo-io/proxy-runtime/assembly/malloc";
 import { noteGarbage } from "../gc";
+
+let landing: ArrayBuffer | null = null;
+let landed = false;
+
+/**
+ * The module's allocation function for the host (cpp-host WasmBase::getFunctions: `malloc` when
+ * there is no proxy_on_memory_allocate; index.ts exports this one instead of the runtime's). As the
+ * runtime's: a new ArrayBuffer, pinned until takeBuffer adopts it; but the first allocation after
+ * offerLanding that fits in the offered buffer returns that buffer.
+ */
+export function malloc(size: i32): usize {
+  const l = landing;
+  if (l != null) {
+    landing = null;
+    if (size >= 0 && size <= l.byteLength) { landed = true; return changetype<usize>(l); }
+  }
+  return __pin(changetype<usize>(new ArrayBuffer(size)));
+}
+
+/** Offers `buf` (owned by the caller, rooted) for the next host allocation; call tookLanding() after the host call. */
+export function offerLanding(buf: ArrayBuffer): void { landing = buf; landed = false; }
+
+/** After a host call: did its allocation land in the offered buffer? Withdraws the offer. */
+export function tookLanding(): bool {
+  const r = landed;
+  landing = null; landed = false;
+  return r;
+}
+
+/** The size the host wrote into sizeSlot(). */
+export function sizeValue(): usize { return load<usize>(outSize); }
 
 const outPtr = memory.data(8);
 const outSize = memory.data(8);

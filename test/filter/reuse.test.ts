@@ -76,3 +76,34 @@ test("each request on a reused context logs its own detections (detect-only rule
   }
   host.close();
 });
+
+test("a reused context's request headers land in the buffer its last stream left: each request sees only its own", async () => {
+  // HeaderMap.fetch: the host's copy lands in the previous buffer when it fits (≤ 16 KiB), else a
+  // new one is kept; a smaller map after a larger one must not show the larger one's headers
+  const cfg = { waf: { builtinPacks: "none", packs: [{ id: "t", rules: [
+    { id: 8, phase: 1, variables: ["REQUEST_HEADERS:X-Probe"], match: { contains: "hit" }, action: "pass", msg: "probe" }] }] } };
+  const lines: string[] = [];
+  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg), onLog: (e) => { lines.push(e.message); } });
+  const pad = (n: number): [string, string] => ["x-pad", "p".repeat(n)];
+  const seq: Array<{ extra: HeaderList; probe: boolean }> = [
+    { extra: [], probe: false },
+    { extra: [pad(1500), ["x-probe", "hit"]], probe: true },
+    { extra: [], probe: false },
+    { extra: [["x-probe", "no"]], probe: false },
+    { extra: [pad(20000), ["x-probe", "hit"]], probe: true },   // over the landing limit
+    { extra: [pad(100)], probe: false },
+    { extra: [["x-probe", "hit"]], probe: true },
+    { extra: [], probe: false },
+  ];
+  for (let round = 0; round < 3; round++) {
+    for (const [i, s] of seq.entries()) {
+      lines.length = 0;
+      const id = `rq-${round}-${i}`;
+      const r = await host.request({ method: "GET", path: `/p${i}`, headers: [["x-request-id", id], ...s.extra] });
+      assert.equal(r.status, 200);
+      const logged = lines.filter((l) => l.includes("waf detected")).map((l) => /request_id=(\S+) rules=(\S+)/.exec(l)?.slice(1).join(" "));
+      assert.deepEqual(logged, s.probe ? [`${id} 8`] : [], `round ${round}, request ${i}`);
+    }
+  }
+  host.close();
+});
