@@ -12,10 +12,12 @@
 //     it is estimated: every buffer adopted from the host (header maps, bodies: host/mem.ts
 //     takeBuffer; header maps' offset tables), the strings of each log line and local reply
 //     (host/stream.ts), plus PER_STREAM for the rest of a stream's own objects. Measured (memory
-//     growth with collection off, in a new VM, bench/filter.bench.ts requests): 566 bytes per
-//     clean GET, of which 448 are the adopted buffer and the offset table (stream contexts are
-//     reused: filter.ts STREAM_POOL); PER_STREAM is 256. An estimate that falls short only lets
-//     the memory grow once (a collection follows any growth, and the budget grows with the memory).
+//     growth with collection off, bench/filter.bench.ts requests, 200 000 each): no growth for a
+//     clean GET, one with 30 headers, or one with a new request id and query each time: stream
+//     contexts are reused (filter.ts STREAM_POOL) and so are their request-header buffers
+//     (host/headers.ts HeaderMap.fetch); PER_STREAM (256) is for what other streams make (tokens,
+//     detections). An estimate that falls short only lets the memory grow once (a collection
+//     follows any growth, and the budget grows with the memory).
 // Without the estimate, collecting only when the memory grew would double the memory on every
 // cycle (the allocator doubles it when its free blocks run out, before we can collect).
 // With `--runtime incremental` (the harnesses and as-pect specs) these calls are also correct.
