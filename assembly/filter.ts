@@ -143,7 +143,9 @@ export class BulwarkStream extends Context {
         if (!normed) { normalizePathInto(pi >= 0 ? h.valuePtr(pi) : 0, pi >= 0 ? h.valueLen(pi) : 0, NORM); normed = true; }
         const np = NORM.ptr, nn = NORM.len;
         let hit = false;
-        for (let k = 0; k < rule.pathPrefixes.length && !hit; k++) hit = startsWith(np, nn, rule.pathPrefixes[k]);
+        if (rule.mayStartWithPrefix(np, nn)) {
+          for (let k = 0; k < rule.pathPrefixes.length && !hit; k++) hit = startsWith(np, nn, rule.pathPrefixes[k]);
+        }
         if (!hit) continue;
       }
       if (rule.headers.length && !headerMatches(h, rule)) continue;

@@ -37,7 +37,19 @@ export class DenyRule {
   msg: string = "";
   methods: Array<ArrayBuffer> = [];
   pathPrefixes: Array<ArrayBuffer> = [];
+  /** the bytes the prefixes have after their '/' (a path whose second byte is none of them
+   *  starts with none of them), and whether one is just "/" */
+  prefixSecond: StaticArray<u64> = new StaticArray<u64>(4);
+  prefixSlash: bool = false;
   headers: Array<HeaderCond> = [];
+
+  /** Whether the normalised path [p, p+n) may start with one of the prefixes (a quick check). */
+  mayStartWithPrefix(p: usize, n: i32): bool {
+    if (this.prefixSlash) return true;
+    if (n < 2) return false;
+    const b = <u32>load<u8>(p + 1);
+    return (unchecked(this.prefixSecond[b >> 6]) & ((<u64>1) << (<u64>(b & 63)))) != 0;
+  }
 }
 
 export class Config {
@@ -70,7 +82,10 @@ function parseDenyRule(v: JValue, path: string, errs: Errors, seen: Set<string>)
   const prefixes = o.strs("pathPrefixes", false, true);
   for (let i = 0; i < prefixes.length; i++) {
     if (!prefixes[i].startsWith("/")) errs.add(indexPath(o.at("pathPrefixes"), i), "must start with '/'");
-    r.pathPrefixes.push(String.UTF8.encode(prefixes[i]));
+    const pb = String.UTF8.encode(prefixes[i]);
+    r.pathPrefixes.push(pb);
+    if (pb.byteLength < 2) r.prefixSlash = true;
+    else { const b = <u32>load<u8>(changetype<usize>(pb) + 1); r.prefixSecond[b >> 6] |= (<u64>1) << (<u64>(b & 63)); }
   }
   const hs = o.arr("headers");
   if (o.has("headers") && hs.length == 0) errs.add(o.at("headers"), "must not be empty");

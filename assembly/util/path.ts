@@ -24,6 +24,18 @@ export function normalizePathInto(p: usize, n: i32, out: ByteBuf): void {
   out.reset();
   out.reserve(n + 2);
   const q = out.ptr;
+  // most paths have nothing to decode, map or resolve (no '%' or '\\', no "//" and no segment
+  // starting with '.' before the query): they normalise to themselves
+  if (n > 0 && load<u8>(p) == 0x2f) {
+    let i = 1, prev: u32 = 0x2f;
+    for (; i < n; i++) {
+      const c = <u32>load<u8>(p + i);
+      if (c == 0x3f || c == 0x23) break;
+      if (c == 0x25 || c == 0x5c || (prev == 0x2f && (c == 0x2f || c == 0x2e))) { i = -1; break; }
+      prev = c;
+    }
+    if (i > 0) { memory.copy(q, p, <usize>i); out.len = i; return; }
+  }
   // 1. cut query / fragment, decode %XX, map '\' to '/'
   let m = 0;
   store<u8>(q + m++, 0x2f); // always absolute

@@ -51,6 +51,20 @@ test("path tricks do not dodge a prefix: //, %2e, dot segments, backslashes, que
   host.close();
 });
 
+test("path prefixes: \"/\" covers every path, a longer prefix only its own (the second-byte quick check)", async () => {
+  const cfg = { denyList: [
+    { id: "no-put", methods: ["PUT"], pathPrefixes: ["/"] },
+    { id: "admin", pathPrefixes: ["/x", "/admin", "/b/c"] },
+  ] };
+  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg) });
+  for (const path of ["/", "/anything", "//a", "/%2e/b"]) assert.equal((await host.request({ method: "PUT", path })).status, 403, `PUT ${path}`);
+  for (const [path, status] of [["/admin", 403], ["/admin/users", 403], ["/adm", 200], ["/x", 403], ["/xyz", 403], ["/b/c/d", 403],
+    ["/b/d", 200], ["/", 200], ["/a", 200], ["/static/../admin", 403], ["/%61dmin", 403], ["/y/x", 200]] as const) {
+    assert.equal((await host.request({ method: "GET", path })).status, status, `GET ${path}`);
+  }
+  host.close();
+});
+
 test("methods match exactly; header conditions ignore case and see every repeated header", async () => {
   const host = await Host.create({ wasm, configuration: config });
   assert.equal((await host.request({ method: "TRACE", path: "/" })).status, 403);
