@@ -3,7 +3,7 @@
 // key and value NUL-terminated); `HeaderMap` indexes it in place without copying names or values.
 import { imports, WasmResultValues } from "./abi";
 import { noteGarbage } from "../gc";
-import { ptrSlot, sizeSlot, sizeValue, takeBuffer, utf8, offerLanding, tookLanding } from "./mem";
+import { ptrSlot, sizeSlot, ptrValue, sizeValue, takeBuffer, utf8, offerLanding, tookLanding } from "./mem";
 import { sameBytes } from "../util/bytes";
 
 // an empty map's buffer and offsets, shared (a map per request: no allocations for defaults that
@@ -38,7 +38,8 @@ export class HeaderMap {
     const own = this.buf;
     if (own.byteLength > 0 && own.byteLength <= LANDING_MAX) offerLanding(own);
     const r = imports.proxy_get_header_map_pairs(type, ptrSlot(), sizeSlot());
-    const inOwn = tookLanding();
+    // landed, and the map is what the host returned (not some other allocation of the call)
+    const inOwn = tookLanding() && ptrValue() == changetype<usize>(own);
     this.count = 0;
     if (r != WasmResultValues.Ok) return;
     if (inOwn) { this.index(own, <i32>sizeValue()); return; }

@@ -33,6 +33,8 @@ export function tookLanding(): bool {
   return r;
 }
 
+/** The pointer the host wrote into ptrSlot(). */
+export function ptrValue(): usize { return load<usize>(outPtr); }
 /** The size the host wrote into sizeSlot(). */
 export function sizeValue(): usize { return load<usize>(outSize); }
 
