@@ -4,7 +4,8 @@
 // configuration). Per round every build serves --requests requests of one case (the order
 // alternates between rounds); prints each build's median per-request time and the median of its
 // per-round differences to the first build. The VM drifts by 10-20% within a minute: the paired
-// difference stays steady where two separate runs would not (about ±0.1 µs on a clean GET here).
+// difference stays steadier than two separate runs; and two VMs of one build can differ by a few
+// percent (memory placement), so each build runs on several (--instances) in turn.
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { Host } from "../src/host/index.ts";
@@ -15,16 +16,19 @@ const cli = new Command("ab")
   .option("--case <list>", "cases: clean, headers30, post64k, fresh (a new x-request-id and query each request)", "clean")
   .option("--rounds <n>", "rounds", "80")
   .option("--requests <n>", "requests per build per round", "500")
+  .option("--instances <n>", "VMs per build, taken in turn (two VMs of one build can differ by a few %)", "3")
   .parse();
-const opts = cli.opts<{ case: string; rounds: string; requests: string }>();
-const rounds = Number(opts.rounds), per = Number(opts.requests);
+const opts = cli.opts<{ case: string; rounds: string; requests: string; instances: string }>();
+const rounds = Number(opts.rounds), per = Number(opts.requests), instances = Number(opts.instances);
 
 const defaultConfig = readFileSync("rules/default.json", "utf8");
 const builds = await Promise.all(cli.args.map(async (arg) => {
   const at = arg.lastIndexOf("@");
   const [wasm, cfg] = at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, ""];
   const configuration = cfg === "pass" ? "" : cfg ? readFileSync(cfg, "utf8") : defaultConfig;
-  return { label: arg, host: await Host.create({ wasm: readFileSync(wasm), configuration }) };
+  const hosts: Host[] = [];
+  for (let k = 0; k < instances; k++) hosts.push(await Host.create({ wasm: readFileSync(wasm), configuration }));
+  return { label: arg, hosts };
 }));
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
@@ -38,14 +42,15 @@ for (const name of opts.case.split(",")) {
   const variants = make();
   let q = 0;
   const next = () => variants[q++ % variants.length];
-  for (const b of builds) for (let k = 0; k < 3000; k++) once(b.host, next());   // warm up
+  for (const b of builds) for (const h of b.hosts) for (let k = 0; k < 3000; k++) once(h, next());   // warm up
   const t = builds.map((): number[] => []);
   for (let r = 0; r < rounds; r++) {
     const order = builds.map((_, i) => i);
     if (r & 1) order.reverse();
     for (const i of order) {
       const t0 = process.hrtime.bigint();
-      for (let k = 0; k < per; k++) once(builds[i].host, next());
+      const h = builds[i].hosts[r % instances];
+      for (let k = 0; k < per; k++) once(h, next());
       t[i].push(Number(process.hrtime.bigint() - t0) / per / 1000);
     }
   }
@@ -56,4 +61,4 @@ for (const name of opts.case.split(",")) {
     console.log(`  ${median(t[i]).toFixed(2).padStart(7)}${diff.padEnd(20)}  ${b.label}`);
   });
 }
-for (const b of builds) b.host.close();
+for (const b of builds) for (const h of b.hosts) h.close();
