@@ -227,6 +227,7 @@ export class BulwarkStream extends Context {
   onLog(): void { this.waf.release(); }
   onDelete(): void {
     this.waf.release();
+    this.reqMap.shed();
     collectIfDue();
     if (STREAM_POOL.length < STREAM_POOL_MAX) STREAM_POOL.push(this);
   }

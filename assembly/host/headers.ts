@@ -48,6 +48,14 @@ export class HeaderMap {
     if (b != null && b.byteLength > 0) this.index(b, b.byteLength);
   }
 
+  /** At the end of its stream: lets go of a buffer or offset table too large to keep for the next
+   *  fetch (a pooled stream context keeps at most LANDING_MAX bytes of map and 256 headers' offsets). */
+  shed(): void {
+    this.count = 0;
+    if (this.buf.byteLength > LANDING_MAX) this.buf = NO_BYTES;
+    if (this.offs.length > 256 * 4) this.offs = NO_OFFS;
+  }
+
   /** Indexes the map in the first n bytes of buf (a malformed map gives its well-formed headers). */
   private index(buf: ArrayBuffer, n: i32): void {
     this.buf = buf;
