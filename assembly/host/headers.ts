@@ -32,7 +32,9 @@ export class HeaderMap {
    * offset table: the host's copy lands in the buffer the previous fetch left when it fits
    * (host/mem.ts offerLanding; at most LANDING_MAX bytes), else in a new one that this map keeps.
    * Only for a map whose earlier bytes nothing reads any more (the previous stream on the context
-   * has ended).
+   * has ended). The host allocates once per call, the map's size, and not at all for an empty map
+   * (proxy-wasm-cpp-host src/exports.cc get_header_map_pairs: copyToPointerSize("") or one
+   * allocMemory of PairsUtil::pairsSize); the returned pointer is checked all the same.
    */
   fetch(type: i32): void {
     const own = this.buf;
