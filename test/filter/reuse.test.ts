@@ -62,17 +62,26 @@ test("streams open at once keep their own contexts while others end and are reus
   host.close();
 });
 
-test("each request on a reused context logs its own detections (detect-only rules)", async () => {
-  const cfg = { waf: { builtinPacks: "none", packs: [{ id: "t", rules: [
-    { id: 7, phase: 1, variables: ["REQUEST_URI"], match: { contains: "/seen" }, action: "pass", msg: "seen" }] }] } };
+/** A filter with one detect-only rule of its own (no built-in packs); `detected()` gives the
+ *  "request_id rules" of each "waf detected" line logged since its last call. */
+async function detectOnly(rule: object) {
+  const cfg = { waf: { builtinPacks: "none", packs: [{ id: "t", rules: [rule] }] } };
   const lines: string[] = [];
   const host = await Host.create({ wasm, configuration: JSON.stringify(cfg), onLog: (e) => { lines.push(e.message); } });
-  for (let i = 1; i <= 5; i++) {
+  const detected = () => {
+    const out = lines.filter((l) => l.includes("waf detected")).map((l) => /request_id=(\S+) rules=(\S+)/.exec(l)?.slice(1).join(" "));
     lines.length = 0;
+    return out;
+  };
+  return { host, detected };
+}
+
+test("each request on a reused context logs its own detections (detect-only rules)", async () => {
+  const { host, detected } = await detectOnly({ id: 7, phase: 1, variables: ["REQUEST_URI"], match: { contains: "/seen" }, action: "pass", msg: "seen" });
+  for (let i = 1; i <= 5; i++) {
     const r = await host.request({ method: "GET", path: i % 2 ? "/seen" : "/other", headers: [["x-request-id", `rq-${i}`]] });
     assert.equal(r.status, 200);
-    const logged = lines.filter((l) => l.includes("waf detected"));
-    assert.deepEqual(logged.map((l) => /request_id=(\S+) rules=(\S+)/.exec(l)?.slice(1).join(" ")), i % 2 ? [`rq-${i} 7`] : [], `request ${i}`);
+    assert.deepEqual(detected(), i % 2 ? [`rq-${i} 7`] : [], `request ${i}`);
   }
   host.close();
 });
@@ -80,10 +89,7 @@ test("each request on a reused context logs its own detections (detect-only rule
 test("a reused context's request headers land in the buffer its last stream left: each request sees only its own", async () => {
   // HeaderMap.fetch: the host's copy lands in the previous buffer when it fits (≤ 16 KiB), else a
   // new one is kept; a smaller map after a larger one must not show the larger one's headers
-  const cfg = { waf: { builtinPacks: "none", packs: [{ id: "t", rules: [
-    { id: 8, phase: 1, variables: ["REQUEST_HEADERS:X-Probe"], match: { contains: "hit" }, action: "pass", msg: "probe" }] }] } };
-  const lines: string[] = [];
-  const host = await Host.create({ wasm, configuration: JSON.stringify(cfg), onLog: (e) => { lines.push(e.message); } });
+  const { host, detected } = await detectOnly({ id: 8, phase: 1, variables: ["REQUEST_HEADERS:X-Probe"], match: { contains: "hit" }, action: "pass", msg: "probe" });
   const pad = (n: number): [string, string] => ["x-pad", "p".repeat(n)];
   const seq: Array<{ extra: HeaderList; probe: boolean }> = [
     { extra: [], probe: false },
@@ -97,12 +103,10 @@ test("a reused context's request headers land in the buffer its last stream left
   ];
   for (let round = 0; round < 3; round++) {
     for (const [i, s] of seq.entries()) {
-      lines.length = 0;
       const id = `rq-${round}-${i}`;
       const r = await host.request({ method: "GET", path: `/p${i}`, headers: [["x-request-id", id], ...s.extra] });
       assert.equal(r.status, 200);
-      const logged = lines.filter((l) => l.includes("waf detected")).map((l) => /request_id=(\S+) rules=(\S+)/.exec(l)?.slice(1).join(" "));
-      assert.deepEqual(logged, s.probe ? [`${id} 8`] : [], `round ${round}, request ${i}`);
+      assert.deepEqual(detected(), s.probe ? [`${id} 8`] : [], `round ${round}, request ${i}`);
     }
   }
   host.close();
