@@ -2,7 +2,7 @@
 // which pins an ArrayBuffer) and a size; `takeBuffer` adopts that allocation as a managed ArrayBuffer.
 // A caller that owns a buffer may offer it for the next allocation instead (`offerLanding`): the
 // host's data then lands in it, with no allocation, pinning or garbage (HeaderMap.fetch).
-import { free } from "@solo-io/proxy-runtime/assembly/malloc";
+import { free, malloc as runtimeMalloc } from "@solo-io/proxy-runtime/assembly/malloc";
 import { noteGarbage } from "../gc";
 
 let landing: ArrayBuffer | null = null;
@@ -20,7 +20,7 @@ export function malloc(size: i32): usize {
     landing = null;
     if (size >= 0 && size <= l.byteLength) { landed = true; return changetype<usize>(l); }
   }
-  return __pin(changetype<usize>(new ArrayBuffer(size)));
+  return runtimeMalloc(size);
 }
 
 /** Offers `buf` (owned by the caller, rooted) for the next host allocation; call tookLanding() after the host call. */
@@ -33,24 +33,23 @@ export function tookLanding(): bool {
   return r;
 }
 
-/** The pointer the host wrote into ptrSlot(). */
-export function ptrValue(): usize { return load<usize>(outPtr); }
-/** The size the host wrote into sizeSlot(). */
-export function sizeValue(): usize { return load<usize>(outSize); }
-
 const outPtr = memory.data(8);
 const outSize = memory.data(8);
 const outU32 = memory.data(8);
 
 export function ptrSlot(): usize { store<usize>(outPtr, 0); return outPtr; }
 export function sizeSlot(): usize { store<usize>(outSize, 0); return outSize; }
+/** The pointer the host wrote into ptrSlot(). */
+export function ptrValue(): usize { return load<usize>(outPtr); }
+/** The size the host wrote into sizeSlot(). */
+export function sizeValue(): usize { return load<usize>(outSize); }
 export function u32Slot(): usize { store<u32>(outU32, 0); return outU32; }
 export function u32Value(): u32 { return load<u32>(outU32); }
 
 /** Adopts the buffer the host allocated into the slots; null when the host wrote nothing. */
 export function takeBuffer(): ArrayBuffer | null {
-  const p = load<usize>(outPtr);
-  const n = load<usize>(outSize);
+  const p = ptrValue();
+  const n = sizeValue();
   if (p == 0) return n == 0 ? new ArrayBuffer(0) : null;
   const buf = changetype<ArrayBuffer>(p);
   free(p); // unpin: from here the GC owns it, and `buf` keeps it alive

@@ -233,7 +233,6 @@ export class WafStream {
     sendLocalResponse(<u32>status, details, body, ["content-type", "application/json", "x-request-id", this.id()]);
   }
 
-  /** Returns the engine to the pool (call once the stream is over). */
   /** The request id (for logs and replies). */
   private id(): string { const r = this.rid; return r != null ? r.get() : ""; }
 
@@ -244,6 +243,7 @@ export class WafStream {
     this.bodyPhaseRun = false; this.respInspect = false; this.logged = false;
   }
 
+  /** Returns the engine to the pool (call once the stream is over). */
   release(): void {
     const e = this.e;
     if (e == null) return;
