@@ -9,7 +9,7 @@ import {
 } from "./host/stream";
 import { Config, DenyRule, loadConfig } from "./config/model";
 import { Errors } from "./config/reader";
-import { equalsFold, startsWith, equalsBytes, jsonString } from "./util/bytes";
+import { equalsFold, equalsBytes, jsonString } from "./util/bytes";
 import { normalizePathInto } from "./util/path";
 import { ByteBuf } from "./waf/bytes";
 import { WafStream, prepareWaf } from "./waf/engine/stream";
@@ -141,12 +141,7 @@ export class BulwarkStream extends Context {
       }
       if (rule.pathPrefixes.length) {
         if (!normed) { normalizePathInto(pi >= 0 ? h.valuePtr(pi) : 0, pi >= 0 ? h.valueLen(pi) : 0, NORM); normed = true; }
-        const np = NORM.ptr, nn = NORM.len;
-        let hit = false;
-        if (rule.mayStartWithPrefix(np, nn)) {
-          for (let k = 0; k < rule.pathPrefixes.length && !hit; k++) hit = startsWith(np, nn, rule.pathPrefixes[k]);
-        }
-        if (!hit) continue;
+        if (!rule.pathStartsWithPrefix(NORM.ptr, NORM.len)) continue;
       }
       if (rule.headers.length && !headerMatches(h, rule)) continue;
       incrementMetric(root.mDenied);

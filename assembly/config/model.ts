@@ -12,7 +12,7 @@
 import { PhraseMatcher } from "../regex/aho";
 import { JsonParser, JValue, lineCol } from "./json";
 import { Errors, Obj, indexPath, isHttpToken } from "./reader";
-import { lowerUtf8 } from "../util/bytes";
+import { lowerUtf8, startsWith } from "../util/bytes";
 import { KeptBytes } from "../waf/bytes";
 import { AuthzConfig, parseAuthz } from "../authz/policy";
 import { Waf } from "../waf/engine/rule";
@@ -43,12 +43,16 @@ export class DenyRule {
   prefixSlash: bool = false;
   headers: Array<HeaderCond> = [];
 
-  /** Whether the normalised path [p, p+n) may start with one of the prefixes (a quick check). */
-  mayStartWithPrefix(p: usize, n: i32): bool {
-    if (this.prefixSlash) return true;
-    if (n < 2) return false;
-    const b = <u32>load<u8>(p + 1);
-    return (unchecked(this.prefixSecond[b >> 6]) & ((<u64>1) << (<u64>(b & 63)))) != 0;
+  /** Whether the normalised path [p, p+n) starts with one of the prefixes (compared only when
+   *  its second byte is one of theirs). */
+  pathStartsWithPrefix(p: usize, n: i32): bool {
+    if (!this.prefixSlash) {
+      if (n < 2) return false;
+      const b = <u32>load<u8>(p + 1);
+      if ((unchecked(this.prefixSecond[b >> 6]) & ((<u64>1) << (<u64>(b & 63)))) == 0) return false;
+    }
+    for (let k = 0; k < this.pathPrefixes.length; k++) if (startsWith(p, n, this.pathPrefixes[k])) return true;
+    return false;
   }
 }
 
